@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using TradingBot.Core.Risk;
+using TradingBot.Core.Settings;
+using TradingBot.Kalshi;
+using TradingBot.Storage;
+
+namespace TradingBot.Worker.Configuration;
+
+/// <summary>One configuration section the host knows: its name, its type and how it joins the container.</summary>
+internal sealed record SettingsSection(string Name, Type Type, Action<IServiceCollection, IConfiguration> Register);
+
+/// <summary>The catalogue of the operator's configuration: every section and the rules that span sections.</summary>
+internal static class BotSettings
+{
+    public static IReadOnlyList<SettingsSection> Sections { get; } =
+    [
+        Of<TradingBotOptions>(),
+        Of<KalshiOptions>(),
+        Of<RiskOptions>(),
+        Of<StorageOptions>(),
+        Of<DashboardOptions>(),
+    ];
+
+    /// <summary>Top-level sections read by other components (Serilog reads its own).</summary>
+    public static IReadOnlyList<string> ForeignSections { get; } = ["Serilog"];
+
+    /// <summary>Rules that need more than one section, chiefly what each mode demands.</summary>
+    public static IEnumerable<SettingsProblem> CrossSectionProblems(CheckedSettings settings)
+    {
+        var bot = settings.Get<TradingBotOptions>();
+        var kalshi = settings.Get<KalshiOptions>();
+        var storage = settings.Get<StorageOptions>();
+        if (bot.Mode is TradingMode.Demo or TradingMode.Live)
+        {
+            if (kalshi.ApiKeyId.Length == 0)
+                yield return new("Kalshi:ApiKeyId", $"is required in {bot.Mode} mode");
+            if (kalshi.PrivateKeyPath.Length == 0)
+                yield return new("Kalshi:PrivateKeyPath", $"is required in {bot.Mode} mode");
+        }
+
+        if (bot.Mode == TradingMode.Live)
+        {
+            if (!bot.ConfirmLive)
+                yield return new("TradingBot:ConfirmLive", "must be true to trade real money in Live mode");
+            if (storage.Provider != StorageProvider.Postgres)
+                yield return new("Storage:Provider", "must be Postgres in Live mode");
+        }
+    }
+
+    private static SettingsSection Of<T>() where T : class, ISettingsSection, new() =>
+        new(T.SectionName, typeof(T), static (services, configuration) =>
+        {
+            services.AddOptions<T>().Bind(configuration.GetSection(T.SectionName)).ValidateOnStart();
+            services.AddSingleton<IValidateOptions<T>, SectionValidator<T>>();
+        });
+
+    /// <summary>Runs a section's own rules wherever the options system materialises it.</summary>
+    private sealed class SectionValidator<T> : IValidateOptions<T> where T : class, ISettingsSection
+    {
+        public ValidateOptionsResult Validate(string? name, T options)
+        {
+            var problems = options.Validate().Select(p => p.ToString()).ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using TradingBot.Worker.Cli;
+
+return await TradingBotCli.RunAsync(args, Console.Out, Console.Error);
