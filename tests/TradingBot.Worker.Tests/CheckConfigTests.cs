@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using TradingBot.Worker.Cli;
+using TradingBot.Worker.Tests.Support;
+
+namespace TradingBot.Worker.Tests;
+
+public class CheckConfigTests
+{
+    [Fact]
+    public async Task The_shipped_appsettings_is_valid_and_printed()
+    {
+        var result = await BotCli.RunAsync("check-config", "--config", TempConfig.ShippedPath);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal("", result.Error);
+        var printed = JsonNode.Parse(result.Output[result.Output.IndexOf('{', StringComparison.Ordinal)..])!;
+        Assert.Equal("Paper", (string?)printed["TradingBot"]!["Mode"]);
+        Assert.Equal(100.00m, (decimal)printed["Risk"]!["DailyLossLimit"]!);
+    }
+
+    [Fact]
+    public async Task A_negative_loss_limit_and_a_missing_required_value_are_both_named_with_exit_2()
+    {
+        using var config = new TempConfig(json =>
+        {
+            json["Risk"]!["DailyLossLimit"] = -5;
+            json["Risk"]!.AsObject().Remove("MaxPositionPerMarket");
+        });
+
+        var result = await BotCli.RunAsync("check-config", "--config", config.Path);
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Contains("(2 problems)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Risk:DailyLossLimit: must be greater than 0 (got -5)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Risk:MaxPositionPerMarket: is required but not set", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_run_verb_refuses_a_broken_configuration_with_exit_2_before_starting()
+    {
+        using var config = new TempConfig(json => json["Risk"]!["MaxPositionPerMarket"] = 0);
+        var result = await BotCli.RunAsync("run", "--config", config.Path);
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Contains("Risk:MaxPositionPerMarket: must be greater than 0", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Environment_variables_override_the_file()
+    {
+        var env = new Dictionary<string, string> { ["TRADINGBOT__Risk__DailyLossLimit"] = "-1", ["OTHER__Risk__MaxPositionPerMarket"] = "-1" };
+        var result = await BotCli.RunAsync(env, "check-config", "--config", TempConfig.ShippedPath);
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Contains("Risk:DailyLossLimit: must be greater than 0 (got -1)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("MaxPositionPerMarket", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_valid_environment_override_shows_in_the_effective_settings()
+    {
+        var env = new Dictionary<string, string> { ["TRADINGBOT__Risk__DailyLossLimit"] = "42.5" };
+        var result = await BotCli.RunAsync(env, "check-config", "--config", TempConfig.ShippedPath);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Contains("\"DailyLossLimit\": 42.5", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Risk", "DailyLosLimit", "10", "Risk:DailyLosLimit: is not a known setting")]
+    [InlineData("Risk", "DailyLossLimit", "lots", "Risk:DailyLossLimit: cannot be read as a number (got 'lots')")]
+    [InlineData("Risk", "MaxQuoteAge", "soon", "Risk:MaxQuoteAge: cannot be read as a duration")]
+    [InlineData("TradingBot", "Mode", "Yolo", "TradingBot:Mode: cannot be read as one of Paper, Demo, Live")]
+    [InlineData("Storage", "Provider", "Postgres", "Storage:ConnectionString: is required when Storage:Provider is Postgres")]
+    [InlineData("Risk", "TradingDayTimeZone", "Mars/Olympus", "'Mars/Olympus' is not a known IANA time zone")]
+    [InlineData("Dashboard", "Urls", "localhost:5080", "Dashboard:Urls: 'localhost:5080' is not an absolute http(s) URL")]
+    public async Task Bad_values_are_named_with_their_key(string section, string key, string value, string expected)
+    {
+        using var config = new TempConfig(json => json[section]![key] = value);
+        var result = await BotCli.RunAsync("check-config", "--config", config.Path);
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_section_is_reported()
+    {
+        using var config = new TempConfig(json => json["Riks"] = new JsonObject { ["DailyLossLimit"] = 1 });
+        var result = await BotCli.RunAsync("check-config", "--config", config.Path);
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Contains("Riks: is not a known section", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Live_mode_demands_confirmation_credentials_and_Postgres()
+    {
+        using var config = new TempConfig(json => json["TradingBot"]!["Mode"] = "Live");
+        var result = await BotCli.RunAsync("check-config", "--config", config.Path);
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        foreach (var key in new[] { "TradingBot:ConfirmLive", "Kalshi:ApiKeyId", "Kalshi:PrivateKeyPath", "Storage:Provider" })
+            Assert.Contains(key + ":", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Broken_json_is_a_clear_error_not_a_stack_trace()
+    {
+        using var config = TempConfig.WithText("{ \"Risk\": { \"DailyLossLimit\": 5, ");
+        var result = await BotCli.RunAsync("check-config", "--config", config.Path);
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.StartsWith($"Configuration is invalid: cannot read {config.Path}", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_named()
+    {
+        var result = await BotCli.RunAsync("check-config", "--config", "/nonexistent/appsettings.json");
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Contains("configuration file not found: /nonexistent/appsettings.json", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secrets_are_masked_in_the_printout()
+    {
+        using var config = new TempConfig(json =>
+        {
+            json["Kalshi"]!["ApiKeyId"] = "a952bcbe-ec3b-4b5b-b8f9-11dae589608c";
+            json["Storage"]!["Provider"] = "Postgres";
+            json["Storage"]!["ConnectionString"] = "Host=127.0.0.1;Username=bot;Password=hunter2;Database=tradingbot";
+        });
+
+        var result = await BotCli.RunAsync("check-config", "--config", config.Path);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.DoesNotContain("hunter2", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("a952bcbe", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Host=127.0.0.1;Username=bot;Password=****;Database=tradingbot", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\"ApiKeyId\": \"****\"", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_prints_the_product_version()
+    {
+        var result = await BotCli.RunAsync("version");
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Matches(@"^tradingbot \d+\.\d+\.\d+ \(\.NET \d+\.", result.Output);
+    }
+}
