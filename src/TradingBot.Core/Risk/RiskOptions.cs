@@ -24,6 +24,9 @@ public sealed class RiskOptions : ISettingsSection
     [RequiredSetting]
     public decimal StopLossFloorPercent { get; set; }
 
+    /// <summary>How far below the best bid a stop-loss sell may fill: the worst-price bound of its IOC order.</summary>
+    public decimal StopLossMaxSlippage { get; set; } = 0.05m;
+
     /// <summary>Positive dollars; the circuit breaker trips when the trading day's realised P&amp;L ≤ −limit.</summary>
     [RequiredSetting]
     public decimal DailyLossLimit { get; set; }
@@ -72,6 +75,7 @@ public sealed class RiskOptions : ISettingsSection
             .That(MaxTotalExposure >= MaxExposurePerEvent || MaxExposurePerEvent <= 0, nameof(MaxTotalExposure),
                 "must be at least Risk:MaxExposurePerEvent")
             .StrictlyBetween(nameof(StopLossFloorPercent), StopLossFloorPercent, 0, 100)
+            .Between(nameof(StopLossMaxSlippage), StopLossMaxSlippage, 0, 0.5m)
             .Positive(nameof(DailyLossLimit), DailyLossLimit)
             .Between(nameof(MaxConsecutiveApiErrors), MaxConsecutiveApiErrors, 1, 1000)
             .Positive(nameof(ApiErrorBackoffInitial), ApiErrorBackoffInitial)

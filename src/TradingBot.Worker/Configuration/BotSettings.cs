@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TradingBot.Core.Pricing;
 using TradingBot.Core.Risk;
 using TradingBot.Core.Settings;
 using TradingBot.Kalshi;
@@ -17,6 +18,7 @@ internal static class BotSettings
         Of<TradingBotOptions>(),
         Of<KalshiOptions>(),
         Of<RiskOptions>(),
+        Of<StrategyOptions>(),
         Of<StorageOptions>(),
         Of<DashboardOptions>(),
     ];

@@ -1,0 +1,68 @@
+using TradingBot.Core.Fees;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Core.Markets;
+
+/// <summary>A market's lifecycle status as Kalshi reports it; <see cref="Unknown"/> for any value this build does not know.</summary>
+public enum MarketStatus
+{
+    Unknown,
+    Initialized,
+    Inactive,
+    Active,
+    Closed,
+    Determined,
+    Disputed,
+    Amended,
+    Finalized,
+}
+
+/// <summary>The exchange as a whole: <c>exchange_active</c> is false during maintenance, <c>trading_active</c> during pauses.</summary>
+public readonly record struct ExchangeStatus(bool ExchangeActive, bool TradingActive)
+{
+    public static readonly ExchangeStatus Open = new(true, true);
+}
+
+/// <summary>What the bot holds in one market: contracts of one side and what they cost, fees included.</summary>
+public readonly record struct Holding(OutcomeSide Side, Contracts Count, Money EntryCost)
+{
+    public static readonly Holding None = default;
+
+    public bool IsEmpty => Count.IsZero;
+}
+
+/// <summary>A model's probability that a market resolves YES, and when the model said so.</summary>
+public readonly record struct Forecast
+{
+    public Forecast(decimal yesProbability, DateTimeOffset asOf)
+    {
+        if (yesProbability < 0m || yesProbability > 1m)
+            throw new ArgumentOutOfRangeException(nameof(yesProbability), yesProbability, "a probability is between 0 and 1");
+        YesProbability = yesProbability;
+        AsOf = asOf;
+    }
+
+    public decimal YesProbability { get; }
+
+    public DateTimeOffset AsOf { get; }
+
+    public decimal ProbabilityOf(OutcomeSide side) => side == OutcomeSide.Yes ? YesProbability : 1m - YesProbability;
+}
+
+/// <summary>
+/// Everything about one market that a decision needs, as of one moment: identity, lifecycle, the game's start,
+/// the book, the price grid, the fee schedule, and the bot's own capital in it and in its event (filled cost plus
+/// resting and in-flight orders).
+/// </summary>
+public readonly record struct MarketState(
+    MarketTicker Ticker,
+    EventTicker Event,
+    MarketStatus Status,
+    DateTimeOffset CloseTime,
+    DateTimeOffset? GameStart,
+    Quote Quote,
+    TickStructure Ticks,
+    FeeSchedule Fees,
+    Money MarketExposure,
+    Money EventExposure,
+    Holding Holding);

@@ -1,0 +1,29 @@
+using TradingBot.Core.Settings;
+
+namespace TradingBot.Core.Pricing;
+
+/// <summary>How the bot turns an edge into orders (section <c>Strategy</c>).</summary>
+public sealed class StrategyOptions : ISettingsSection
+{
+    public static string SectionName => "Strategy";
+
+    /// <summary>Dollars per contract the model's value must beat the price by, after fees, before the bot trades.</summary>
+    public decimal MinEdge { get; set; } = 0.03m;
+
+    /// <summary>Fraction of the Kelly stake to bet: full Kelly (1) is too aggressive for a model with error.</summary>
+    public decimal KellyFraction { get; set; } = 0.25m;
+
+    /// <summary>Contracts in any one order, whatever Kelly says.</summary>
+    public decimal MaxContractsPerOrder { get; set; } = 100m;
+
+    /// <summary>Post-only orders one tick inside the spread when taking the ask would not clear the minimum edge.</summary>
+    public bool AllowMaking { get; set; } = true;
+
+    public IEnumerable<SettingsProblem> Validate() =>
+        new SettingsRules(SectionName)
+            .StrictlyBetween(nameof(MinEdge), MinEdge, 0m, 0.5m)
+            .Between(nameof(KellyFraction), KellyFraction, 0.01m, 1m)
+            .Between(nameof(MaxContractsPerOrder), MaxContractsPerOrder, 1m, 1_000_000m)
+            .That(MaxContractsPerOrder == decimal.Floor(MaxContractsPerOrder), nameof(MaxContractsPerOrder), "must be a whole number of contracts")
+            .Problems;
+}
