@@ -20,7 +20,7 @@ internal static class Build
 
     public static Money M(decimal dollars) => Money.FromDollars(dollars);
 
-    public static RiskOptions Risk() => new()
+    public static RiskOptions RiskLimits() => new()
     {
         MaxPositionPerMarket = 50m,
         MaxExposurePerEvent = 100m,
