@@ -45,3 +45,22 @@ public class SettingsRulesTests
         Assert.Equal(["S:A", "S:C", "S:D"], rules.Problems.Select(p => p.Key));
     }
 }
+
+public class StrategyOptionsTests
+{
+    [Fact]
+    public void The_defaults_are_valid() => Assert.Empty(new Pricing.StrategyOptions().Validate());
+
+    [Theory]
+    [InlineData(0, 0.25, 100, "Strategy:MinEdge")]
+    [InlineData(0.5, 0.25, 100, "Strategy:MinEdge")]
+    [InlineData(0.03, 0, 100, "Strategy:KellyFraction")]
+    [InlineData(0.03, 1.01, 100, "Strategy:KellyFraction")]
+    [InlineData(0.03, 0.25, 0, "Strategy:MaxContractsPerOrder")]
+    [InlineData(0.03, 0.25, 10.5, "Strategy:MaxContractsPerOrder")]
+    public void Each_bad_value_is_named(decimal minEdge, decimal kelly, decimal maxPerOrder, string key)
+    {
+        var options = new Pricing.StrategyOptions { MinEdge = minEdge, KellyFraction = kelly, MaxContractsPerOrder = maxPerOrder };
+        Assert.Equal(key, Assert.Single(options.Validate()).Key);
+    }
+}
