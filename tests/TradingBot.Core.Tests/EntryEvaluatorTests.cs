@@ -25,7 +25,7 @@ public class EntryEvaluatorTests
         Assert.Equal(Execution.Take, intent.Execution);
         Assert.Equal(P(0.47m), intent.LimitPrice);
         // Edge 0.55 − 0.47 − 0.07 × 0.47 × 0.53 = 0.062563; all-in cost 0.487437; Kelly 0.12206; a quarter of $1000 is $30.515 → 62.
-        Assert.Equal(0.062563m, result.BestEdge);
+        Assert.Equal(0.062563m, result.BestEdge.Dollars);
         Assert.Equal(C(62m), intent.Count);
         Assert.Equal(M(1.0811m), intent.Fee);
         Assert.Equal(M(62m * 0.08m) - M(1.0811m), intent.ExpectedValue);
@@ -42,7 +42,7 @@ public class EntryEvaluatorTests
         Assert.Equal(Execution.Make, result.Intent.Execution);
         Assert.Equal(P(0.46m), result.Intent.LimitPrice);
         Assert.Equal(Money.Zero, result.Intent.Fee);
-        Assert.Equal(0.04m, result.BestEdge);
+        Assert.Equal(0.04m, result.BestEdge.Dollars);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class EntryEvaluatorTests
     {
         var market = Market(fees: new FeeSchedule(FeeType.QuadraticWithMakerFees, 1m));
         var result = Evaluate(0.50m, market: market);
-        Assert.Equal(0.04m - 0.0175m * 0.46m * 0.54m, result.BestEdge);
+        Assert.Equal(0.04m - 0.0175m * 0.46m * 0.54m, result.BestEdge.Dollars);
         Assert.Equal(Execution.Make, result.Intent.Execution);
         Assert.True(result.Intent.Fee > Money.Zero);
     }
@@ -61,7 +61,7 @@ public class EntryEvaluatorTests
         var result = Evaluate(0.50m, Strategy(allowMaking: false));
         Assert.False(result.HasIntent);
         Assert.Equal(NoTradeReason.EdgeBelowMinimum, result.Reason);
-        Assert.Equal(0.012563m, result.BestEdge);
+        Assert.Equal(0.012563m, result.BestEdge.Dollars);
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public class EntryEvaluatorTests
         Assert.Equal(P(0.55m), intent.LimitPrice);
         Assert.Equal(BookSide.Ask, intent.Direction.BookSide);
         Assert.Equal(P(0.45m), intent.YesPrice);
-        Assert.Equal(0.60m, intent.WinProbability);
+        Assert.Equal(0.60m, intent.WinProbability.Value);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class EntryEvaluatorTests
 public class OrderSizerTests
 {
     private static Contracts Size(decimal q, decimal price, decimal bankroll, decimal budget, decimal kelly = 1m, decimal maxCount = 1_000_000m) =>
-        OrderSizer.Size(q, P(price), FeeSchedule.Standard, Liquidity.Taker, kelly, new SizingLimits(M(bankroll), M(budget), C(maxCount)));
+        OrderSizer.Size(Probability.FromValue(q), P(price), FeeSchedule.Standard, Liquidity.Taker, kelly, new SizingLimits(M(bankroll), M(budget), C(maxCount))).Count;
 
     [Fact]
     public void Full_Kelly_on_the_fee_inclusive_cost()

@@ -79,7 +79,7 @@ public class FeeRoundingTests
     [MemberData(nameof(WorkedExamples))]
     public void Each_fill_matches_the_worked_example(string name, decimal price, decimal count, decimal tradeFee, decimal[][] rows)
     {
-        var accumulator = new OrderFeeAccumulator(Money.Cent);
+        var accumulator = new OrderFeeAccumulator(Money.CentDecimals);
         foreach (var (row, fill) in rows.Select((row, i) => (row, i + 1)))
         {
             var fee = accumulator.Apply(-(C(count) * P(price)), M(tradeFee));
@@ -97,7 +97,7 @@ public class FeeRoundingTests
     public void One_contract_at_50_cents_taker_is_charged_2_cents_on_a_cent_balance()
     {
         FeeSchedule.Standard.TryTradeFee(C(1m), P(0.50m), Liquidity.Taker, out var tradeFee);
-        var fee = new OrderFeeAccumulator(Money.Cent).Apply(-(C(1m) * P(0.50m)), tradeFee);
+        var fee = new OrderFeeAccumulator(Money.CentDecimals).Apply(-(C(1m) * P(0.50m)), tradeFee);
         Assert.Equal(M(0.0175m), fee.TradeFee);
         Assert.Equal(M(0.02m), fee.NetFee);
         Assert.Equal(M(-0.52m), fee.BalanceChange);
@@ -107,7 +107,7 @@ public class FeeRoundingTests
     public void A_direct_member_pays_the_trade_fee_with_no_rounding()
     {
         FeeSchedule.Standard.TryTradeFee(C(1m), P(0.50m), Liquidity.Taker, out var tradeFee);
-        var fee = new OrderFeeAccumulator(Money.Centicent).Apply(-(C(1m) * P(0.50m)), tradeFee);
+        var fee = new OrderFeeAccumulator(Money.CenticentDecimals).Apply(-(C(1m) * P(0.50m)), tradeFee);
         Assert.Equal(M(0.0175m), fee.NetFee);
         Assert.Equal(Money.Zero, fee.RoundingFee);
         Assert.Equal(M(-0.5175m), fee.BalanceChange);
@@ -116,7 +116,7 @@ public class FeeRoundingTests
     [Fact]
     public void A_seller_receives_revenue_less_the_fee_floored()
     {
-        var fee = new OrderFeeAccumulator(Money.Cent).Apply(C(1m) * P(0.50m), M(0.0175m));
+        var fee = new OrderFeeAccumulator(Money.CentDecimals).Apply(C(1m) * P(0.50m), M(0.0175m));
         Assert.Equal(M(0.48m), fee.BalanceChange);
         Assert.Equal(M(0.02m), fee.NetFee);
     }
@@ -124,18 +124,18 @@ public class FeeRoundingTests
     [Fact]
     public void Over_many_fills_the_net_fee_converges_to_a_single_fill()
     {
-        var accumulator = new OrderFeeAccumulator(Money.Cent);
+        var accumulator = new OrderFeeAccumulator(Money.CentDecimals);
         var total = Money.Zero;
         for (var i = 0; i < 100; i++)
             total += accumulator.Apply(-(C(1m) * P(0.055m)), M(0.0037m)).NetFee;
-        var single = new OrderFeeAccumulator(Money.Cent).Apply(-(C(100m) * P(0.055m)), M(0.37m)).NetFee;
+        var single = new OrderFeeAccumulator(Money.CentDecimals).Apply(-(C(100m) * P(0.055m)), M(0.37m)).NetFee;
         // What is still in the accumulator (at most a cent) is the only difference.
         Assert.True((total - single).Dollars is >= 0m and <= 0.01m, $"100 fills cost {total}, one fill {single}");
     }
 
     [Theory]
-    [InlineData(0.001)]
-    [InlineData(0.05)]
-    public void Only_the_two_kalshi_balance_precisions_are_accepted(decimal precision) =>
+    [InlineData(3)]
+    [InlineData(6)]
+    public void Only_the_two_kalshi_balance_precisions_are_accepted(int precision) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new OrderFeeAccumulator(precision));
 }

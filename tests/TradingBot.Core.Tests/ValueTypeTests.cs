@@ -77,12 +77,23 @@ public class ContractsTests
     public void Count_times_price_is_exact_money() => Assert.Equal(M(0.009903m), C(0.03m) * P(0.3301m));
 
     [Property]
-    public bool FloorOf_whole_steps_never_exceeds_and_loses_less_than_a_step(uint raw)
+    public bool WholeOnly_never_exceeds_and_loses_less_than_one_contract(uint raw)
     {
-        var count = raw / 100m;
-        var floored = Contracts.FloorOf(count, 1m);
-        return floored.Count <= count && count - floored.Count < 1m && floored.Count == decimal.Floor(floored.Count);
+        var count = Contracts.FromHundredths(raw % 10_000_000);
+        var whole = count.WholeOnly;
+        return whole <= count && count.Count - whole.Count < 1m && whole.Count == decimal.Floor(whole.Count);
     }
+
+    [Property]
+    public bool Count_times_price_equals_the_decimal_product(uint hundredths, ushort units)
+    {
+        var count = Contracts.FromHundredths(hundredths % 100_000_000);
+        var price = Price.FromUnits(units % 10_001);
+        return (count * price).Dollars == count.Count * price.Dollars;
+    }
+
+    [Fact]
+    public void Counts_beyond_a_billion_are_refused() => Assert.False(Contracts.TryOf(1_000_000_001m, out _));
 }
 
 public class MoneyTests
@@ -93,22 +104,23 @@ public class MoneyTests
     [InlineData(0.017325, 0.0174)]
     [InlineData(-0.00005, 0)]
     public void CeilingTo_a_centicent_rounds_up(decimal value, decimal expected) =>
-        Assert.Equal(expected, M(value).CeilingTo(Money.Centicent).Dollars);
+        Assert.Equal(expected, M(value).CeilingTo(Money.CenticentDecimals).Dollars);
 
     [Theory]
     [InlineData(-0.0635, -0.07)]
     [InlineData(-0.07, -0.07)]
     [InlineData(0.0699, 0.06)]
     public void FloorTo_a_cent_rounds_toward_negative_infinity(decimal value, decimal expected) =>
-        Assert.Equal(expected, M(value).FloorTo(Money.Cent).Dollars);
+        Assert.Equal(expected, M(value).FloorTo(Money.CentDecimals).Dollars);
 
     [Property]
     public bool Floor_and_ceiling_bracket_the_value_within_one_step(int micros, bool cent)
     {
         var value = M(micros / 1_000_000m);
-        var step = cent ? Money.Cent : Money.Centicent;
-        var floor = value.FloorTo(step);
-        var ceiling = value.CeilingTo(step);
+        var decimals = cent ? Money.CentDecimals : Money.CenticentDecimals;
+        var step = cent ? 0.01m : 0.0001m;
+        var floor = value.FloorTo(decimals);
+        var ceiling = value.CeilingTo(decimals);
         return floor <= value && value <= ceiling
             && value.Dollars - floor.Dollars < step && ceiling.Dollars - value.Dollars < step
             && floor.Dollars % step == 0m && ceiling.Dollars % step == 0m;

@@ -16,38 +16,37 @@ public readonly record struct FillFee(Money TradeFee, Money RoundingFee, Money A
 /// </summary>
 public sealed class OrderFeeAccumulator
 {
-    private static readonly decimal RebateUnit = 0.01m;
-    private decimal _accumulated;
+    private static readonly Money RebateUnit = Money.FromDollars(0.01m);
+    private Money _accumulated;
 
-    /// <param name="balancePrecision">$0.0001 for a direct member, $0.01 for everyone else.</param>
-    public OrderFeeAccumulator(decimal balancePrecision)
+    /// <param name="balanceDecimals">4 ($0.0001) for a direct member, 2 ($0.01) for everyone else.</param>
+    public OrderFeeAccumulator(int balanceDecimals)
     {
-        if (balancePrecision != Money.Centicent && balancePrecision != Money.Cent)
-            throw new ArgumentOutOfRangeException(nameof(balancePrecision), balancePrecision, "Kalshi balances are kept to $0.0001 or $0.01");
-        BalancePrecision = balancePrecision;
+        if (balanceDecimals is not (Money.CenticentDecimals or Money.CentDecimals))
+            throw new ArgumentOutOfRangeException(nameof(balanceDecimals), balanceDecimals, "Kalshi balances are kept to $0.0001 or $0.01");
+        BalanceDecimals = balanceDecimals;
     }
 
-    public decimal BalancePrecision { get; }
+    public int BalanceDecimals { get; }
 
     /// <param name="revenue">Signed cash of the fill before fees: negative for a buyer (−price × count).</param>
     /// <param name="tradeFee">The fee model's fee for this fill; rounded up to $0.0001 here if it is not already.</param>
     public FillFee Apply(Money revenue, Money tradeFee)
     {
-        var fee = tradeFee.CeilingTo(Money.Centicent);
+        var fee = tradeFee.CeilingTo(Money.CenticentDecimals);
         var change = revenue - fee;
-        var balanceChange = change.FloorTo(BalancePrecision);
+        var balanceChange = change.FloorTo(BalanceDecimals);
         var rounding = change - balanceChange;
 
-        _accumulated += rounding.Dollars;
-        var accumulated = Money.FromDollars(_accumulated);
-        var rebate = 0m;
+        _accumulated += rounding;
+        var accumulated = _accumulated;
+        var rebate = Money.Zero;
         while (_accumulated > RebateUnit)
         {
             _accumulated -= RebateUnit;
             rebate += RebateUnit;
         }
 
-        var rebateMoney = Money.FromDollars(rebate);
-        return new FillFee(fee, rounding, accumulated, rebateMoney, fee + rounding - rebateMoney, balanceChange);
+        return new FillFee(fee, rounding, accumulated, rebate, fee + rounding - rebate, balanceChange);
     }
 }

@@ -35,18 +35,21 @@ public readonly record struct Holding(OutcomeSide Side, Contracts Count, Money E
 public readonly record struct Forecast
 {
     public Forecast(decimal yesProbability, DateTimeOffset asOf)
+        : this(Probability.FromValue(yesProbability), asOf)
     {
-        if (yesProbability < 0m || yesProbability > 1m)
-            throw new ArgumentOutOfRangeException(nameof(yesProbability), yesProbability, "a probability is between 0 and 1");
-        YesProbability = yesProbability;
+    }
+
+    public Forecast(Probability yes, DateTimeOffset asOf)
+    {
+        Yes = yes;
         AsOf = asOf;
     }
 
-    public decimal YesProbability { get; }
+    public Probability Yes { get; }
 
     public DateTimeOffset AsOf { get; }
 
-    public decimal ProbabilityOf(OutcomeSide side) => side == OutcomeSide.Yes ? YesProbability : 1m - YesProbability;
+    public Probability ProbabilityOf(OutcomeSide side) => side == OutcomeSide.Yes ? Yes : Yes.Complement;
 }
 
 /// <summary>

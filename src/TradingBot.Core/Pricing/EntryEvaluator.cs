@@ -17,7 +17,7 @@ public enum NoTradeReason
 }
 
 /// <summary>An evaluation's outcome: an entry intent, or the reason there is none, with the best edge seen either way.</summary>
-public readonly record struct EntryEvaluation(TradeIntent Intent, NoTradeReason Reason, decimal BestEdge)
+public readonly record struct EntryEvaluation(TradeIntent Intent, NoTradeReason Reason, Money BestEdge)
 {
     public bool HasIntent => Reason == NoTradeReason.None;
 }
@@ -26,10 +26,12 @@ public readonly record struct EntryEvaluation(TradeIntent Intent, NoTradeReason 
 /// Prices one market against a forecast: the edge per contract of buying each side, net of the fee it would pay,
 /// taking the ask (IOC, taker fee) or making one tick inside the spread (post-only, maker fee); then sizes the
 /// best candidate by fractional Kelly within every limit. Pure and allocation-free: the backtest and the live
-/// bot run exactly this.
+/// bot run exactly this. Edges are in dollars per contract, held as <see cref="Money"/>.
 /// </summary>
 public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
 {
+    private readonly Money _minEdge = Money.FromDollars(strategy.MinEdge);
+    private readonly Probability _kellyFraction = Probability.FromValue(strategy.KellyFraction);
     private readonly Contracts _maxPerOrder = Contracts.Of(strategy.MaxContractsPerOrder);
     private readonly Money _reserve = Money.FromDollars(risk.MinBalanceReserve);
     private readonly Money _marketCap = Money.FromDollars(risk.MaxPositionPerMarket);
@@ -39,7 +41,7 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
     public EntryEvaluation Evaluate(in MarketState market, in Forecast forecast, AccountState account)
     {
         if (!market.Fees.IsPriced)
-            return NoTrade(NoTradeReason.FeeScheduleUnknown, 0m);
+            return NoTrade(NoTradeReason.FeeScheduleUnknown, Money.Zero);
 
         // Taking is certain and immediate, so a take that clears the minimum edge beats any make.
         var bestTake = Candidate.None;
@@ -47,30 +49,30 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
         Consider(ref bestTake, ref bestMake, market, forecast, OutcomeSide.Yes);
         Consider(ref bestTake, ref bestMake, market, forecast, OutcomeSide.No);
         if (!bestTake.Exists && !bestMake.Exists)
-            return NoTrade(NoTradeReason.NoPrices, 0m);
-        var best = bestTake.Exists && bestTake.Edge >= strategy.MinEdge ? bestTake
-            : bestMake.Exists && bestMake.Edge >= strategy.MinEdge ? bestMake
+            return NoTrade(NoTradeReason.NoPrices, Money.Zero);
+        var best = bestTake.Exists && bestTake.Edge >= _minEdge ? bestTake
+            : bestMake.Exists && bestMake.Edge >= _minEdge ? bestMake
             : Candidate.None;
         if (!best.Exists)
-            return NoTrade(NoTradeReason.EdgeBelowMinimum, Math.Max(bestTake.EdgeOrMin, bestMake.EdgeOrMin));
+            return NoTrade(NoTradeReason.EdgeBelowMinimum, !bestMake.Exists || (bestTake.Exists && bestTake.Edge >= bestMake.Edge) ? bestTake.Edge : bestMake.Edge);
 
         var liquidity = best.Execution == Execution.Take ? Liquidity.Taker : Liquidity.Maker;
         var available = account.Balance - _reserve;
         var budget = Money.Min(Money.Min(_marketCap - market.MarketExposure, _eventCap - market.EventExposure),
             Money.Min(_totalCap - account.TotalExposure, available));
         var maxCount = best.Execution == Execution.Take ? Contracts.Min(_maxPerOrder, best.Depth) : _maxPerOrder;
-        var count = OrderSizer.Size(best.Probability, best.Price, market.Fees, liquidity, strategy.KellyFraction,
-            new SizingLimits(available, budget, maxCount));
-        if (count.IsZero)
+        var sized = OrderSizer.Size(best.Probability, best.Price, market.Fees, liquidity, _kellyFraction, new SizingLimits(available, budget, maxCount));
+        if (sized.Count.IsZero)
             return NoTrade(NoTradeReason.NoRoomToSize, best.Edge);
 
-        market.Fees.TryTradeFee(count, best.Price, liquidity, out var fee);
-        var expectedValue = Money.FromDollars(count.Count * (best.Probability - best.Price.Dollars)) - fee;
+        // Value of the contracts at the model's probability, less their price and the fee as charged; rounded down.
+        var gross = sized.Count.Hundredths * (best.Probability.Micros - ((long)best.Price.Units * 100)) / Contracts.HundredthsPerContract;
+        var expectedValue = Money.FromMicros(gross) - sized.Fee;
         if (expectedValue <= Money.Zero)
             return NoTrade(NoTradeReason.EdgeBelowMinimum, best.Edge);
 
         var intent = new TradeIntent(IntentKind.Entry, IntentReason.Edge, market.Ticker, market.Event,
-            new OrderDirection(OrderAction.Buy, best.Side), best.Price, count, best.Execution, fee,
+            new OrderDirection(OrderAction.Buy, best.Side), best.Price, sized.Count, best.Execution, sized.Fee,
             best.Probability, expectedValue, best.Reference);
         return new EntryEvaluation(intent, NoTradeReason.None, best.Edge);
     }
@@ -81,7 +83,7 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
         var ask = market.Quote.AskFor(side);
         if (ask.Exists && ask.Price.IsTradable && market.Fees.TryFeePerContract(ask.Price, Liquidity.Taker, out var takerFee))
         {
-            var take = new Candidate(side, Execution.Take, ask.Price, probability, probability - ask.Price.Dollars - takerFee, ask.Size, ask.Price);
+            var take = new Candidate(side, Execution.Take, ask.Price, probability, EdgeOf(probability, ask.Price, takerFee), ask.Size, ask.Price);
             if (!bestTake.Exists || take.Edge > bestTake.Edge)
                 bestTake = take;
         }
@@ -89,12 +91,16 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
         if (strategy.AllowMaking && TryMakePrice(market, side, out var makePrice)
             && market.Fees.TryFeePerContract(makePrice, Liquidity.Maker, out var makerFee))
         {
-            var make = new Candidate(side, Execution.Make, makePrice, probability, probability - makePrice.Dollars - makerFee,
+            var make = new Candidate(side, Execution.Make, makePrice, probability, EdgeOf(probability, makePrice, makerFee),
                 Contracts.Zero, ask.Exists ? ask.Price : makePrice);
             if (!bestMake.Exists || make.Edge > bestMake.Edge)
                 bestMake = make;
         }
     }
+
+    /// <summary>Probability of winning, less the price, less the fee per contract: dollars a contract is worth to the model.</summary>
+    private static Money EdgeOf(Probability probability, Price price, Money feePerContract) =>
+        Money.FromMicros(probability.Micros - ((long)price.Units * 100) - feePerContract.Micros);
 
     /// <summary>
     /// One tick better than the side's best bid and still below its ask, so a post-only order rests at the front of
@@ -107,7 +113,6 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
         var bid = quote.BidFor(side);
         if (!bid.Exists)
             return false;
-        var ask = quote.AskFor(side);
         if (side == OutcomeSide.Yes)
         {
             if (!market.Ticks.TryNextAbove(bid.Price, out price))
@@ -120,17 +125,16 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
             price = yesPrice.Complement;
         }
 
+        var ask = quote.AskFor(side);
         return price.IsTradable && (!ask.Exists || price < ask.Price);
     }
 
-    private static EntryEvaluation NoTrade(NoTradeReason reason, decimal bestEdge) => new(default, reason, bestEdge);
+    private static EntryEvaluation NoTrade(NoTradeReason reason, Money bestEdge) => new(default, reason, bestEdge);
 
-    private readonly record struct Candidate(OutcomeSide Side, Execution Execution, Price Price, decimal Probability, decimal Edge, Contracts Depth, Price Reference)
+    private readonly record struct Candidate(OutcomeSide Side, Execution Execution, Price Price, Probability Probability, Money Edge, Contracts Depth, Price Reference)
     {
         public static readonly Candidate None = default;
 
         public bool Exists => Price.IsTradable;
-
-        public decimal EdgeOrMin => Exists ? Edge : decimal.MinValue;
     }
 }

@@ -6,37 +6,55 @@ namespace TradingBot.Core.Pricing;
 /// <summary>The money and count an order may not exceed: the bankroll Kelly bets from, the room left under every cap, and a count cap.</summary>
 public readonly record struct SizingLimits(Money Bankroll, Money Budget, Contracts MaxCount);
 
+/// <summary>What an order of a size costs, as Kalshi will charge it.</summary>
+public readonly record struct SizedOrder(Contracts Count, Money Fee)
+{
+    public static readonly SizedOrder None = default;
+}
+
 /// <summary>
 /// Fractional Kelly on the fee-inclusive cost. A contract bought at all-in cost c that pays $1 with probability q
 /// has Kelly stake f* = (q − c) / (1 − c) of the bankroll; the bot bets a fraction of that, never more than the
 /// budget left under the limits, in whole contracts, and re-checks the cost with the fee as Kalshi rounds it.
+/// All in millionths of a dollar: exact, and no decimal division on the hot path.
 /// </summary>
 public static class OrderSizer
 {
-    /// <summary>Orders are sent in whole contracts: Kalshi's fixed-point counts must still be whole on input.</summary>
-    public static readonly decimal ContractStep = 1m;
+    public static SizedOrder Size(Probability win, Price price, FeeSchedule fees, Liquidity liquidity, decimal kellyFraction, in SizingLimits limits) =>
+        Size(win, price, fees, liquidity, Probability.FromValue(kellyFraction), limits);
 
-    public static Contracts Size(decimal winProbability, Price price, FeeSchedule fees, Liquidity liquidity, decimal kellyFraction, in SizingLimits limits)
+    public static SizedOrder Size(Probability win, Price price, FeeSchedule fees, Liquidity liquidity, Probability kellyFraction, in SizingLimits limits)
     {
-        if (!price.IsTradable || !fees.TryFeePerContract(price, liquidity, out var feePerContract))
-            return Contracts.Zero;
-        var unitCost = price.Dollars + feePerContract;
-        if (unitCost >= 1m)
-            return Contracts.Zero;
-        var kelly = (winProbability - unitCost) / (1m - unitCost);
-        if (kelly <= 0m)
-            return Contracts.Zero;
+        // Orders are sent in whole contracts: Kalshi's fixed-point counts must still be whole on input.
+        var maxWhole = limits.MaxCount.Hundredths / Contracts.HundredthsPerContract;
+        if (maxWhole <= 0 || !price.IsTradable || !fees.TryFeePerContract(price, liquidity, out var feePerContract))
+            return SizedOrder.None;
+        var unitCost = (long)price.Units * 100 + feePerContract.Micros;
+        var edge = win.Micros - unitCost;
+        var loss = Money.MicrosPerDollar - unitCost;
+        if (loss <= 0 || edge <= 0)
+            return SizedOrder.None;
 
-        var budget = Math.Min(kellyFraction * kelly * limits.Bankroll.Dollars, limits.Budget.Dollars);
-        if (budget <= 0m)
-            return Contracts.Zero;
-        var count = Contracts.FloorOf(Math.Min(budget / unitCost, limits.MaxCount.Count), ContractStep);
+        // Stake = k × (q − c) / (1 − c) × bankroll, unless the budget is smaller: compared without dividing.
+        var stakeTimesLoss = (Int128)kellyFraction.Micros * edge * limits.Bankroll.Micros;
+        var budget = limits.Budget.Micros;
+        var money = (Int128)budget * loss * Money.MicrosPerDollar <= stakeTimesLoss
+            ? budget
+            : (long)(stakeTimesLoss / ((Int128)loss * Money.MicrosPerDollar));
+        if (money <= 0)
+            return SizedOrder.None;
+        var whole = Math.Min(maxWhole, money / unitCost);
 
-        // The per-contract fee above is unrounded; the order's fee is rounded up, which can push the cost a hair over.
-        var step = Contracts.Of(ContractStep);
-        while (!count.IsZero && CostOf(count, price, fees, liquidity).Dollars > budget)
-            count -= step;
-        return count;
+        // The per-contract fee above is rounded up to a millionth, the order's fee to $0.0001, which can push the cost a hair over.
+        for (; whole > 0; whole--)
+        {
+            var count = Contracts.Whole(whole);
+            fees.TryTradeFee(count, price, liquidity, out var fee);
+            if ((count * price + fee).Micros <= money)
+                return new SizedOrder(count, fee);
+        }
+
+        return SizedOrder.None;
     }
 
     /// <summary>What buying <paramref name="count"/> at <paramref name="price"/> costs, fee included.</summary>

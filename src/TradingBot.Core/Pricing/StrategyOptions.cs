@@ -22,6 +22,7 @@ public sealed class StrategyOptions : ISettingsSection
     public IEnumerable<SettingsProblem> Validate() =>
         new SettingsRules(SectionName)
             .StrictlyBetween(nameof(MinEdge), MinEdge, 0m, 0.5m)
+            .AtMostDecimals(nameof(MinEdge), MinEdge, 4)
             .Between(nameof(KellyFraction), KellyFraction, 0.01m, 1m)
             .Between(nameof(MaxContractsPerOrder), MaxContractsPerOrder, 1m, 1_000_000m)
             .That(MaxContractsPerOrder == decimal.Floor(MaxContractsPerOrder), nameof(MaxContractsPerOrder), "must be a whole number of contracts")

@@ -37,7 +37,7 @@ public sealed class RiskGate
         yield return new BalanceRule(Money.FromDollars(options.MinBalanceReserve));
         yield return new OrderRateRule(options.MaxOrdersPerMinute);
         yield return new PriceAndCountRule();
-        yield return new PlausibleEdgeRule(options.MaxPlausibleEdge);
+        yield return new PlausibleEdgeRule(Money.FromDollars(options.MaxPlausibleEdge));
         yield return new ExitWithinPositionRule();
     }
 

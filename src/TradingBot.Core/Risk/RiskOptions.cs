@@ -88,7 +88,14 @@ public sealed class RiskOptions : ISettingsSection
             .Positive(nameof(MaxForecastAge), MaxForecastAge)
             .Between(nameof(MaxOrdersPerMinute), MaxOrdersPerMinute, 1, 10_000)
             .StrictlyBetween(nameof(MaxPlausibleEdge), MaxPlausibleEdge, 0, 1)
-            .NotNegative(nameof(MinBalanceReserve), MinBalanceReserve);
+            .NotNegative(nameof(MinBalanceReserve), MinBalanceReserve)
+            .AtMostDecimals(nameof(MaxPositionPerMarket), MaxPositionPerMarket, 2)
+            .AtMostDecimals(nameof(MaxExposurePerEvent), MaxExposurePerEvent, 2)
+            .AtMostDecimals(nameof(MaxTotalExposure), MaxTotalExposure, 2)
+            .AtMostDecimals(nameof(DailyLossLimit), DailyLossLimit, 2)
+            .AtMostDecimals(nameof(MinBalanceReserve), MinBalanceReserve, 2)
+            .AtMostDecimals(nameof(StopLossMaxSlippage), StopLossMaxSlippage, 4)
+            .AtMostDecimals(nameof(MaxPlausibleEdge), MaxPlausibleEdge, 4);
         return rules.Problems;
     }
 }

@@ -34,7 +34,8 @@ public sealed class StopLoss(decimal floorPercent, decimal maxSlippage)
 
         var bid = market.Quote.BidFor(holding.Side);
         var mark = bid.Exists ? holding.Count * bid.Price : Money.Zero;
-        var floor = holding.EntryCost * (floorPercent / 100m);
+        // Rounded up to a millionth: a floor a hair high exits a hair early, never late.
+        var floor = Money.FromDollars(Fixed.CeilingTo(holding.EntryCost.Dollars * floorPercent / 100m, Money.Decimals));
         if (mark >= floor)
             return new StopLossCheck(StopLossVerdict.Hold, mark, floor, default);
         if (!bid.Exists || !TryWorstPrice(market, holding.Side, bid.Price, out var worst))
@@ -42,7 +43,7 @@ public sealed class StopLoss(decimal floorPercent, decimal maxSlippage)
 
         var exit = new TradeIntent(IntentKind.Exit, IntentReason.StopLoss, market.Ticker, market.Event,
             new OrderDirection(OrderAction.Sell, holding.Side), worst, holding.Count, Execution.Take, Money.Zero,
-            0m, mark - holding.EntryCost, bid.Price);
+            default, mark - holding.EntryCost, bid.Price);
         return new StopLossCheck(StopLossVerdict.Exit, mark, floor, exit);
     }
 

@@ -39,6 +39,10 @@ public sealed class SettingsRules(string section)
     public SettingsRules Between(string name, int value, int min, int max) =>
         value >= min && value <= max ? this : Fail(name, $"must be between {Show(min)} and {Show(max)} (got {Show(value)})");
 
+    /// <summary>Money and prices are exact: a limit of $50.005 is a typo, not a limit.</summary>
+    public SettingsRules AtMostDecimals(string name, decimal value, int decimals) =>
+        decimal.Round(value, decimals) == value ? this : Fail(name, $"must have at most {decimals} decimals (got {Show(value)})");
+
     public SettingsRules Defined<TEnum>(string name, TEnum value) where TEnum : struct, Enum =>
         Enum.IsDefined(value) ? this : Fail(name, $"must be one of {string.Join(", ", Enum.GetNames<TEnum>())} (got {value})");
 

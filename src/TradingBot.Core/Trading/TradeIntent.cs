@@ -46,7 +46,7 @@ public readonly record struct TradeIntent(
     Contracts Count,
     Execution Execution,
     Money Fee,
-    decimal WinProbability,
+    Probability WinProbability,
     Money ExpectedValue,
     Price ReferencePrice)
 {
@@ -60,6 +60,6 @@ public readonly record struct TradeIntent(
     /// <summary>Capital this order can tie up: what a buy costs, fee included. A sell ties up nothing new.</summary>
     public Money CapitalAtRisk => Direction.Action == OrderAction.Buy ? Count * LimitPrice + Fee : Money.Zero;
 
-    /// <summary>Model probability minus the price paid: how far the model disagrees with the market.</summary>
-    public decimal Edge => WinProbability - LimitPrice.Dollars;
+    /// <summary>Model probability minus the price paid, in dollars per contract: how far the model disagrees with the market.</summary>
+    public Money Edge => Money.FromMicros(WinProbability.Micros - ((long)LimitPrice.Units * 100));
 }

@@ -6,43 +6,53 @@ public readonly record struct PriceBand(Price Start, Price End, decimal Step);
 /// <summary>
 /// The prices a market accepts, from its <c>price_ranges</c> (subpenny markets tick finer near 0 and 1).
 /// Only prices strictly between 0 and 1 are valid for an order. Snapping moves a wanted price to a valid tick
-/// in the direction that never costs more than intended: down for a buy, up for a sell.
+/// in the direction that never costs more than intended: down for a buy, up for a sell. Works in $0.0001 units.
 /// </summary>
 public sealed class TickStructure
 {
-    private readonly PriceBand[] _bands;
+    private const int Lowest = 1;
+    private const int Highest = Price.UnitsPerDollar - 1;
 
-    private TickStructure(PriceBand[] bands) => _bands = bands;
+    private readonly Band[] _bands;
+
+    private TickStructure(PriceBand[] bands, Band[] units)
+    {
+        Bands = bands;
+        _bands = units;
+    }
 
     /// <summary>Kalshi's <c>linear_cent</c> structure: every cent from $0.01 to $0.99. Used when a market sends no ranges.</summary>
-    public static TickStructure LinearCent { get; } = new([new PriceBand(Price.Zero, Price.One, 0.01m)]);
+    public static TickStructure LinearCent { get; } =
+        new([new PriceBand(Price.Zero, Price.One, 0.01m)], [new Band(0, Price.UnitsPerDollar, 100)]);
 
-    public IReadOnlyList<PriceBand> Bands => _bands;
+    public IReadOnlyList<PriceBand> Bands { get; }
 
     public static bool TryCreate(IEnumerable<PriceBand> bands, out TickStructure structure, out string error)
     {
         structure = LinearCent;
         var list = bands.OrderBy(b => b.Start).ToArray();
-        error = "";
         if (list.Length == 0)
         {
             error = "no price ranges";
             return false;
         }
 
-        foreach (var band in list)
+        var units = new Band[list.Length];
+        for (var i = 0; i < list.Length; i++)
         {
-            if (band.Step < Price.MinimumStep || !Fixed.HasAtMostDecimals(band.Step, Price.Decimals))
-                error = $"step {band.Step} is not a positive multiple of $0.0001";
-            else if (band.End <= band.Start)
-                error = $"range {band.Start}-{band.End} is empty";
-            else if ((band.End.Dollars - band.Start.Dollars) % band.Step != 0m)
-                error = $"range {band.Start}-{band.End} is not a whole number of {band.Step} steps";
+            var band = list[i];
+            error = !Fixed.TryToScaled(band.Step, Price.Decimals, out var step) || step <= 0
+                    ? $"step {band.Step} is not a positive multiple of $0.0001"
+                : band.End <= band.Start ? $"range {band.Start}-{band.End} is empty"
+                : (band.End.Units - band.Start.Units) % step != 0 ? $"range {band.Start}-{band.End} is not a whole number of {band.Step} steps"
+                : "";
             if (error.Length > 0)
                 return false;
+            units[i] = new Band(band.Start.Units, band.End.Units, (int)step);
         }
 
-        structure = new TickStructure(list);
+        error = "";
+        structure = new TickStructure(list, units);
         return true;
     }
 
@@ -50,9 +60,10 @@ public sealed class TickStructure
     {
         if (!price.IsTradable)
             return false;
+        var p = price.Units;
         foreach (var band in _bands)
         {
-            if (price >= band.Start && price <= band.End && (price.Dollars - band.Start.Dollars) % band.Step == 0m)
+            if (p >= band.Start && p <= band.End && (p - band.Start) % band.Step == 0)
                 return true;
         }
 
@@ -62,15 +73,14 @@ public sealed class TickStructure
     /// <summary>The highest valid price at or below <paramref name="price"/>; false when none is (a buy must not pay more).</summary>
     public bool TrySnapDown(Price price, out Price snapped)
     {
-        var best = 0m;
+        var best = 0;
         foreach (var band in _bands)
         {
-            if (price < band.Start)
+            if (price.Units < band.Start)
                 continue;
-            // 1 itself is never tradable: the highest candidate is one step below it.
-            var top = Math.Min(Math.Min(price.Dollars, band.End.Dollars), 1m - Price.MinimumStep);
-            var candidate = band.Start.Dollars + Fixed.FloorTo(top - band.Start.Dollars, band.Step);
-            best = Math.Max(best, candidate);
+            // 1 itself is never tradable: the highest candidate is one unit below it.
+            var top = Math.Min(Math.Min(price.Units, band.End), Highest);
+            best = Math.Max(best, band.Start + ((top - band.Start) / band.Step * band.Step));
         }
 
         return TryTradable(best, out snapped);
@@ -79,14 +89,14 @@ public sealed class TickStructure
     /// <summary>The lowest valid price at or above <paramref name="price"/>; false when none is (a sell must not take less).</summary>
     public bool TrySnapUp(Price price, out Price snapped)
     {
-        var best = 1m;
+        var best = Price.UnitsPerDollar;
         foreach (var band in _bands)
         {
-            if (price > band.End)
+            if (price.Units > band.End)
                 continue;
-            var bottom = Math.Max(Math.Max(price.Dollars, band.Start.Dollars), Price.MinimumStep);
-            var candidate = band.Start.Dollars + Fixed.CeilingTo(bottom - band.Start.Dollars, band.Step);
-            if (candidate <= band.End.Dollars)
+            var bottom = Math.Max(Math.Max(price.Units, band.Start), Lowest);
+            var candidate = band.Start + ((bottom - band.Start + band.Step - 1) / band.Step * band.Step);
+            if (candidate <= band.End)
                 best = Math.Min(best, candidate);
         }
 
@@ -101,21 +111,21 @@ public sealed class TickStructure
     public bool TryNextAbove(Price price, out Price next)
     {
         next = default;
-        return price.Dollars + Price.MinimumStep <= 1m
-            && TrySnapUp(Price.FromDollars(price.Dollars + Price.MinimumStep), out next);
+        return price.Units < Highest && TrySnapUp(Price.FromUnits(price.Units + 1), out next);
     }
 
     /// <summary>The next valid price strictly below <paramref name="price"/>.</summary>
     public bool TryNextBelow(Price price, out Price next)
     {
         next = default;
-        return price.Dollars - Price.MinimumStep >= 0m
-            && TrySnapDown(Price.FromDollars(price.Dollars - Price.MinimumStep), out next);
+        return price.Units > Lowest && TrySnapDown(Price.FromUnits(price.Units - 1), out next);
     }
 
-    private static bool TryTradable(decimal dollars, out Price price)
+    private static bool TryTradable(int units, out Price price)
     {
-        price = default;
-        return dollars > 0m && dollars < 1m && Price.TryFromDollars(dollars, out price);
+        price = units is >= Lowest and <= Highest ? Price.FromUnits(units) : default;
+        return price.IsTradable;
     }
+
+    private readonly record struct Band(int Start, int End, int Step);
 }

@@ -72,12 +72,12 @@ internal static class Build
     {
         FeeSchedule.Standard.TryTradeFee(C(count), P(price), Liquidity.Taker, out var fee);
         return new TradeIntent(IntentKind.Entry, IntentReason.Edge, Ticker, Event, new OrderDirection(OrderAction.Buy, side),
-            P(price), C(count), Execution.Take, fee, winProbability, M(count * (winProbability - price)) - fee, P(price));
+            P(price), C(count), Execution.Take, fee, Probability.FromValue(winProbability), M(count * (winProbability - price)) - fee, P(price));
     }
 
     public static TradeIntent Exit(decimal price = 0.40m, decimal count = 10m, OutcomeSide side = OutcomeSide.Yes) =>
         new(IntentKind.Exit, IntentReason.StopLoss, Ticker, Event, new OrderDirection(OrderAction.Sell, side),
-            P(price), C(count), Execution.Take, Money.Zero, 0m, Money.Zero, P(price));
+            P(price), C(count), Execution.Take, Money.Zero, default, Money.Zero, P(price));
 
     public static Forecast Forecast(decimal yesProbability, TimeSpan? age = null) => new(yesProbability, Now - (age ?? TimeSpan.FromMinutes(1)));
 

@@ -39,7 +39,7 @@ public sealed class PriceAndCountRule : IRiskRule
 /// A model that disagrees with the market by more than this is far more likely mapped to the wrong market (or
 /// team) than right: refuse rather than bet the house on a typo.
 /// </summary>
-public sealed class PlausibleEdgeRule(decimal maxEdge) : IRiskRule
+public sealed class PlausibleEdgeRule(Money maxEdge) : IRiskRule
 {
     public bool AppliesToExits => false;
 
@@ -47,7 +47,7 @@ public sealed class PlausibleEdgeRule(decimal maxEdge) : IRiskRule
     {
         var edge = intent.Edge;
         return edge > maxEdge
-            ? RiskDecision.Deny(DenialCode.ImplausibleEdge, intent.Ticker, new("edge", edge), new("max_edge", maxEdge), new("model_probability", intent.WinProbability))
+            ? RiskDecision.Deny(DenialCode.ImplausibleEdge, intent.Ticker, new("edge", edge.Dollars), new("max_edge", maxEdge.Dollars), new("model_probability", intent.WinProbability.Value))
             : RiskDecision.Approve;
     }
 }
