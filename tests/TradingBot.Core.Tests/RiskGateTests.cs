@@ -146,12 +146,14 @@ public class RiskGateTests
     }
 
     [Theory]
+    [InlineData(95.1255, DenialCode.None)]
     [InlineData(95.1256, DenialCode.None)]
     [InlineData(95.1257, DenialCode.EventExposureLimit)]
     public void The_event_cap_counts_every_market_of_the_game(decimal eventExposure, DenialCode expected) =>
         Assert.Equal(expected, Check(snapshot: Snapshot(market: Market(eventExposure: M(eventExposure)))).Code);
 
     [Theory]
+    [InlineData(495.1255, DenialCode.None)]
     [InlineData(495.1256, DenialCode.None)]
     [InlineData(495.1257, DenialCode.TotalExposureLimit)]
     public void The_total_cap_counts_everything(decimal total, DenialCode expected) =>
@@ -161,6 +163,7 @@ public class RiskGateTests
     [InlineData(4.8745, 0, DenialCode.None)]
     [InlineData(4.8744, 0, DenialCode.None)]
     [InlineData(4.8743, 0, DenialCode.InsufficientBalance)]
+    [InlineData(14.8745, 10, DenialCode.None)]
     [InlineData(14.8744, 10, DenialCode.None)]
     [InlineData(14.8743, 10, DenialCode.InsufficientBalance)]
     public void The_order_must_be_payable_above_the_reserve(decimal balance, decimal reserve, DenialCode expected)
