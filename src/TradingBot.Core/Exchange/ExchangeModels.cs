@@ -1,0 +1,128 @@
+using TradingBot.Core.Fees;
+using TradingBot.Core.Markets;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Core.Exchange;
+
+/// <summary>How a determined market came out.</summary>
+public enum MarketResult
+{
+    None,
+    Yes,
+    No,
+    Scalar,
+}
+
+/// <summary>Kalshi's order statuses; <see cref="Unknown"/> for anything new.</summary>
+public enum OrderStatus
+{
+    Unknown,
+    Pending,
+    Resting,
+    Canceled,
+    Executed,
+}
+
+public enum TimeInForce
+{
+    GoodTillCanceled,
+    ImmediateOrCancel,
+    FillOrKill,
+}
+
+/// <summary>A series (one competition's market family, e.g. KXNFLGAME) and how its trades are charged.</summary>
+public sealed record SeriesInfo(string Ticker, string Title, string Category, FeeSchedule Fees);
+
+/// <summary>A market as listed: identity, lifecycle, times, its top of book and its price grid.</summary>
+public sealed record MarketInfo(
+    MarketTicker Ticker,
+    EventTicker Event,
+    MarketStatus Status,
+    DateTimeOffset OpenTime,
+    DateTimeOffset CloseTime,
+    string YesSubTitle,
+    Quote TopOfBook,
+    TickStructure Ticks,
+    MarketResult Result);
+
+/// <summary>An event (one game) with its markets and, from its milestone, when the game starts.</summary>
+public sealed record EventInfo(EventTicker Ticker, string SeriesTicker, string Title, DateTimeOffset? GameStart, IReadOnlyList<MarketInfo> Markets);
+
+/// <summary>A market's book: bids per side, best first (Kalshi lists bids only; asks are the other side's bids).</summary>
+public sealed record OrderBook(MarketTicker Ticker, IReadOnlyList<BookLevel> YesBids, IReadOnlyList<BookLevel> NoBids, DateTimeOffset ObservedAt)
+{
+    public Quote Top => new(YesBids.Count > 0 ? YesBids[0] : BookLevel.None, NoBids.Count > 0 ? NoBids[0] : BookLevel.None, ObservedAt);
+}
+
+/// <summary>The venue's view of a position in one market: contracts of one side, and what it says they cost.</summary>
+public sealed record PositionInfo(MarketTicker Ticker, OutcomeSide Side, Contracts Count, Money Exposure, Money RealizedPnl, Money FeesPaid);
+
+/// <summary>One execution of one of the bot's orders. Fill ids are unique; fills are matched to orders by order id.</summary>
+public sealed record FillInfo(
+    string FillId,
+    string OrderId,
+    MarketTicker Ticker,
+    OutcomeSide ExposureSide,
+    Price YesPrice,
+    Contracts Count,
+    Money Fee,
+    bool IsTaker,
+    DateTimeOffset At);
+
+/// <summary>A market's settlement of the bot's holdings: $1 per winning contract.</summary>
+public sealed record SettlementInfo(
+    MarketTicker Ticker,
+    EventTicker Event,
+    MarketResult Result,
+    Contracts YesCount,
+    Contracts NoCount,
+    Money YesCost,
+    Money NoCost,
+    Money Revenue,
+    Money Fee,
+    DateTimeOffset SettledAt);
+
+/// <summary>An order as the venue knows it.</summary>
+public sealed record OrderInfo(
+    string OrderId,
+    ClientOrderId? ClientOrderId,
+    MarketTicker Ticker,
+    BookSide Side,
+    Price YesPrice,
+    Contracts Initial,
+    Contracts Filled,
+    Contracts Remaining,
+    OrderStatus Status,
+    Money Fees,
+    DateTimeOffset? CreatedAt);
+
+/// <summary>
+/// An order write in V2 terms: the YES-leg price and book side, the bot's own id, and how it meets the book.
+/// Built from an approved <see cref="Trading.TradeIntent"/>, so conversion to the wire happens in one place.
+/// </summary>
+public sealed record OrderRequest(
+    ClientOrderId ClientOrderId,
+    MarketTicker Ticker,
+    BookSide Side,
+    Price YesPrice,
+    Contracts Count,
+    TimeInForce TimeInForce,
+    bool PostOnly,
+    bool ReduceOnly)
+{
+    public static OrderRequest From(in Trading.TradeIntent intent, ClientOrderId clientOrderId) => new(
+        clientOrderId,
+        intent.Ticker,
+        intent.Direction.BookSide,
+        intent.YesPrice,
+        intent.Count,
+        intent.Execution == Trading.Execution.Take ? TimeInForce.ImmediateOrCancel : TimeInForce.GoodTillCanceled,
+        PostOnly: intent.Execution == Trading.Execution.Make,
+        ReduceOnly: intent.ReduceOnly);
+}
+
+/// <summary>The venue accepted an order: its id, and how much filled on placement.</summary>
+public sealed record OrderAck(string OrderId, ClientOrderId ClientOrderId, Contracts Filled, Contracts Remaining);
+
+/// <summary>Which markets to list.</summary>
+public sealed record MarketQuery(string? SeriesTicker = null, EventTicker? Event = null, string? Status = "open");

@@ -1,0 +1,44 @@
+using TradingBot.Core.Markets;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Core.Exchange;
+
+/// <summary>
+/// The venue, in Core's terms: Kalshi's REST API in Demo/Live, the bundled simulator in Paper mode. Every call
+/// returns a value (never throws for a venue problem). Order writes are sent once: a result whose error has
+/// <see cref="ExchangeError.SubmitOutcomeUnknown"/> must go to reconciliation, never straight back here.
+/// </summary>
+public interface IExchange
+{
+    Task<ExchangeResult<ExchangeStatus>> GetExchangeStatusAsync(CancellationToken cancellationToken);
+
+    Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken);
+
+    /// <summary>Every market matching the query, across all pages.</summary>
+    Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Open events of a series with their markets and game start times.</summary>
+    Task<ExchangeResult<IReadOnlyList<EventInfo>>> GetEventsAsync(string seriesTicker, CancellationToken cancellationToken);
+
+    Task<ExchangeResult<OrderBook>> GetOrderBookAsync(MarketTicker ticker, CancellationToken cancellationToken);
+
+    /// <summary>Cash available to trade.</summary>
+    Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken);
+
+    Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Fills at or after <paramref name="since"/> (all when null), across all pages.</summary>
+    Task<ExchangeResult<IReadOnlyList<FillInfo>>> GetFillsAsync(DateTimeOffset? since, CancellationToken cancellationToken);
+
+    Task<ExchangeResult<IReadOnlyList<SettlementInfo>>> GetSettlementsAsync(DateTimeOffset? since, CancellationToken cancellationToken);
+
+    /// <summary>Orders created at or after <paramref name="since"/> (all when null), across all pages.</summary>
+    Task<ExchangeResult<IReadOnlyList<OrderInfo>>> GetOrdersAsync(DateTimeOffset? since, CancellationToken cancellationToken);
+
+    Task<ExchangeResult<OrderInfo>> GetOrderAsync(string orderId, CancellationToken cancellationToken);
+
+    /// <summary>Sends the order once. A 409 comes back as <see cref="ExchangeErrorKind.Conflict"/>: the id already exists.</summary>
+    Task<ExchangeResult<OrderAck>> CreateOrderAsync(OrderRequest order, CancellationToken cancellationToken);
+
+    Task<ExchangeResult<OrderInfo>> CancelOrderAsync(string orderId, CancellationToken cancellationToken);
+}
