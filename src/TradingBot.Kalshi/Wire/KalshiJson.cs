@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TradingBot.Kalshi.Wire;
+
+/// <summary>
+/// Source-generated JSON for every wire record. Tolerant of what Kalshi adds (unknown fields are skipped,
+/// enum-like fields stay strings until the adapter maps them), strict about what it promises: a missing required
+/// field or a null where the docs say a value is an error, never a silent default. Every reply and request
+/// record is listed here, grouped by endpoint family.
+/// </summary>
+[JsonSourceGenerationOptions(
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(ErrorReply))]
+// Exchange and series
+[JsonSerializable(typeof(ExchangeStatusWire))]
+[JsonSerializable(typeof(GetExchangeScheduleReply))]
+[JsonSerializable(typeof(GetSeriesReply))]
+// Markets and order books
+[JsonSerializable(typeof(GetMarketsReply))]
+[JsonSerializable(typeof(GetMarketReply))]
+[JsonSerializable(typeof(GetOrderBookReply))]
+[JsonSerializable(typeof(GetOrderBooksReply))]
+
+// Events, milestones, trades, account limits
+
+// Portfolio: balance, positions, fills, settlements, orders
+
+// Order writes (V2) and order groups
+
+internal sealed partial class KalshiJson : JsonSerializerContext
+{
+    /// <summary>The same contract with unknown fields refused: tests use it to prove every documented field is mapped.</summary>
+    public static KalshiJson Strict => field ??= new KalshiJson(new JsonSerializerOptions(s_defaultOptions) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow });
+}
+
+/// <summary>
+/// Kalshi's error body <c>{"code", "message", "details"}</c>. Older replies wrap it as <c>{"error": {...}}</c> and a
+/// 429 says <c>{"error": "too many requests"}</c>, so <c>error</c> is read as whatever it is.
+/// </summary>
+internal sealed record ErrorReply
+{
+    [JsonPropertyName("code")]
+    public string? Code { get; init; }
+
+    [JsonPropertyName("message")]
+    public string? Message { get; init; }
+
+    [JsonPropertyName("details")]
+    public string? Details { get; init; }
+
+    [JsonPropertyName("error")]
+    public JsonElement? Error { get; init; }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TradingBot.Tests.Shared;
+using YamlDotNet.Serialization;
+
+namespace TradingBot.Kalshi.Tests.Docs;
+
+/// <summary>
+/// One endpoint page of the offline Kalshi docs (../shared/kalshi-api/api-reference), read through the OpenAPI
+/// fragment it embeds: the method and path, the parameters, and the request and reply schemas with their $refs
+/// resolved. Tests build replies from these schemas and their examples, so the contract comes from Kalshi's own
+/// text, not from what the client happens to expect.
+/// </summary>
+internal sealed class ApiDoc
+{
+    private readonly Dictionary<object, object> _root;
+    private readonly Dictionary<object, object> _operation;
+
+    private ApiDoc(string page, Dictionary<object, object> root, string method, string path)
+    {
+        Page = page;
+        _root = root;
+        Method = method;
+        Path = path;
+        var paths = Map(root["paths"]);
+        _operation = Map(Map(paths[path])[method]);
+    }
+
+    public static string Folder => System.IO.Path.GetFullPath(System.IO.Path.Combine(RepositoryLayout.Root, "..", "shared", "kalshi-api", "api-reference"));
+
+    public string Page { get; }
+
+    /// <summary>Lower case, as in the fragment: "get", "post", "delete".</summary>
+    public string Method { get; }
+
+    /// <summary>The path template relative to the API root, e.g. "/markets/{ticker}/orderbook".</summary>
+    public string Path { get; }
+
+    public static ApiDoc Load(string page)
+    {
+        var text = File.ReadAllText(System.IO.Path.Combine(Folder, page));
+        var start = text.IndexOf("````yaml", StringComparison.Ordinal);
+        var header = text[start..text.IndexOf('\n', start)].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var bodyStart = text.IndexOf('\n', start) + 1;
+        var body = text[bodyStart..text.IndexOf("````", bodyStart, StringComparison.Ordinal)];
+        var root = Map(new DeserializerBuilder().Build().Deserialize<object>(body)!);
+        return new ApiDoc(page, root, header[^2], header[^1]);
+    }
+
+    public IReadOnlyList<string> QueryParameters =>
+        Parameters().Where(p => (string)p["in"] == "query").Select(p => (string)p["name"]).ToList();
+
+    public Dictionary<object, object> ReplySchema(string status = "200")
+    {
+        var responses = Map(_operation["responses"]);
+        var response = Resolve(Map(responses[status]));
+        return Resolve(Map(Map(Map(response["content"])["application/json"])["schema"]));
+    }
+
+    public Dictionary<object, object> RequestSchema() =>
+        Resolve(Map(Map(Map(Resolve(Map(_operation["requestBody"]))["content"])["application/json"])["schema"]));
+
+    /// <summary>A reply built from the schema: each property's or schema's example where Kalshi gives one, a typical value otherwise.</summary>
+    public JsonNode SampleReply(string status = "200") => Sample(ReplySchema(status), depth: 0)!;
+
+    public JsonNode SampleRequest() => Sample(RequestSchema(), depth: 0)!;
+
+    /// <summary>Every property name of an object schema, with <c>allOf</c> merged.</summary>
+    public IReadOnlyDictionary<string, Dictionary<object, object>> Properties(Dictionary<object, object> schema)
+    {
+        var result = new Dictionary<string, Dictionary<object, object>>();
+        schema = Resolve(schema);
+        if (schema.TryGetValue("allOf", out var allOf))
+        {
+            foreach (var part in (List<object>)allOf)
+            {
+                foreach (var (name, value) in Properties(Map(part)))
+                    result[name] = value;
+            }
+        }
+
+        if (schema.TryGetValue("properties", out var properties))
+        {
+            foreach (var (name, value) in Map(properties))
+                result[(string)name] = Map(value);
+        }
+
+        return result;
+    }
+
+    public IReadOnlyList<string> Required(Dictionary<object, object> schema) =>
+        Resolve(schema).TryGetValue("required", out var required) ? ((List<object>)required).Cast<string>().ToList() : [];
+
+    /// <summary>Follows $ref (and a single-entry allOf wrapping one) to the schema it names.</summary>
+    public Dictionary<object, object> Resolve(Dictionary<object, object> node)
+    {
+        while (true)
+        {
+            if (node.TryGetValue("$ref", out var reference))
+            {
+                var parts = ((string)reference).TrimStart('#', '/').Split('/');
+                object current = _root;
+                foreach (var part in parts)
+                    current = Map(current)[part];
+                var resolved = Map(current);
+                // Keep local siblings of the $ref (nullable, description) over the target's.
+                node = node.Count == 1 ? resolved : Merge(resolved, node);
+                continue;
+            }
+
+            if (node.TryGetValue("allOf", out var allOf) && allOf is List<object> { Count: 1 } single && !node.ContainsKey("properties"))
+            {
+                node = Merge(Map(single[0]), node.Where(kv => (string)kv.Key != "allOf").ToDictionary(kv => kv.Key, kv => kv.Value));
+                continue;
+            }
+
+            return node;
+        }
+    }
+
+    private JsonNode? Sample(Dictionary<object, object> schema, int depth)
+    {
+        var name = schema.TryGetValue("$ref", out var r) ? ((string)r).Split('/')[^1] : null;
+        schema = Resolve(schema);
+        if (schema.TryGetValue("example", out var example))
+            return ToJson(example, schema);
+        if (name == "FixedPointDollars")
+            return JsonValue.Create("0.5600");
+        if (name == "FixedPointCount")
+            return JsonValue.Create("10.00");
+
+        var type = schema.TryGetValue("type", out var t) ? (string)t : (schema.ContainsKey("properties") || schema.ContainsKey("allOf") ? "object" : "string");
+        switch (type)
+        {
+            case "object":
+                var obj = new JsonObject();
+                if (depth > 8)
+                    return obj;
+                foreach (var (property, propertySchema) in Properties(schema))
+                    obj[property] = Sample(propertySchema, depth + 1);
+                return obj;
+            case "array":
+                var items = Map(schema["items"]);
+                return new JsonArray(Sample(items, depth + 1));
+            case "integer":
+                return JsonValue.Create(1);
+            case "number":
+                return JsonValue.Create(1.0);
+            case "boolean":
+                return JsonValue.Create(true);
+            default:
+                if (schema.TryGetValue("enum", out var values))
+                    return JsonValue.Create(((List<object>)values).Select(v => v?.ToString() ?? "").First(v => v.Length > 0));
+                if (schema.TryGetValue("format", out var format) && (string)format == "date-time")
+                    return JsonValue.Create("2026-09-13T17:00:00Z");
+                return JsonValue.Create("KXSAMPLE-26SEP13-A");
+        }
+    }
+
+    private static JsonNode? ToJson(object? value, Dictionary<object, object> schema)
+    {
+        var type = schema.TryGetValue("type", out var t) ? (string)t : "string";
+        return value switch
+        {
+            null => null,
+            List<object> list => new JsonArray(list.Select(item => ToJson(item, schema.TryGetValue("items", out var i) ? Map(i) : [])).ToArray()),
+            Dictionary<object, object> map => new JsonObject(map.Select(kv => KeyValuePair.Create((string)kv.Key, ToJson(kv.Value, [])))),
+            string text when type == "integer" => JsonValue.Create(long.Parse(text, CultureInfo.InvariantCulture)),
+            string text when type == "number" => JsonValue.Create(double.Parse(text, CultureInfo.InvariantCulture)),
+            string text when type == "boolean" => JsonValue.Create(bool.Parse(text)),
+            string text => JsonValue.Create(text),
+            _ => JsonValue.Create(value.ToString()),
+        };
+    }
+
+    private IEnumerable<Dictionary<object, object>> Parameters() =>
+        _operation.TryGetValue("parameters", out var parameters) ? ((List<object>)parameters).Select(p => Resolve(Map(p))) : [];
+
+    private static Dictionary<object, object> Merge(Dictionary<object, object> target, Dictionary<object, object> local)
+    {
+        var merged = new Dictionary<object, object>(target);
+        foreach (var (key, value) in local)
+        {
+            if ((string)key != "$ref")
+                merged[key] = value;
+        }
+
+        return merged;
+    }
+
+    private static Dictionary<object, object> Map(object node) => (Dictionary<object, object>)node;
+}

@@ -1,0 +1,41 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Kalshi.Wire;
+
+namespace TradingBot.Kalshi.Tests.Docs;
+
+/// <summary>An endpoint the client calls, tied to the doc page that defines it and the record that reads its reply.</summary>
+internal sealed record DocumentedEndpoint(string Page, Type Reply, string SamplePath, Func<KalshiClient, Task<ExchangeError?>> Call)
+{
+    public override string ToString() => Page;
+}
+
+/// <summary>
+/// Every endpoint the client implements. A row here is held, by <see cref="DocumentedContractTests"/>, to its page:
+/// every documented reply field mapped, the documented sample read strictly, the documented method and path called.
+/// </summary>
+internal static class EndpointCatalog
+{
+    public const string Ticker = "KXNFLGAME-26SEP13DALNYG-DAL";
+
+    public static IReadOnlyList<DocumentedEndpoint> All { get; } =
+    [
+        new("exchange/get-exchange-status.md", typeof(ExchangeStatusWire), "exchange/status", c => Error(c.GetExchangeStatusAsync(default))),
+        new("exchange/get-exchange-schedule.md", typeof(GetExchangeScheduleReply), "exchange/schedule", c => Error(c.GetExchangeScheduleAsync(default))),
+        new("market/get-series.md", typeof(GetSeriesReply), "series/KXNFLGAME", c => Error(c.GetSeriesAsync("KXNFLGAME", default))),
+        new("market/get-markets.md", typeof(GetMarketsReply), "markets", c => Error(c.GetMarketsAsync(new GetMarketsRequest { SeriesTicker = "KXNFLGAME", Status = "open" }, default))),
+        new("market/get-market.md", typeof(GetMarketReply), $"markets/{Ticker}", c => Error(c.GetMarketAsync(Ticker, default))),
+        new("market/get-market-orderbook.md", typeof(GetOrderBookReply), $"markets/{Ticker}/orderbook", c => Error(c.GetOrderBookAsync(Ticker, null, default))),
+        new("market/get-multiple-market-orderbooks.md", typeof(GetOrderBooksReply), "markets/orderbooks", c => Error(c.GetOrderBooksAsync([Ticker], default))),
+
+        // Events, milestones, trades, account limits
+
+        // Portfolio: balance, positions, fills, settlements, orders
+
+        // Order writes (V2) and order groups
+
+    ];
+
+    public static DocumentedEndpoint Get(string page) => All.Single(e => e.Page == page);
+
+    private static async Task<ExchangeError?> Error<T>(Task<ExchangeResult<T>> call) => (await call).Error;
+}
