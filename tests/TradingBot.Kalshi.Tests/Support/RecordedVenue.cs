@@ -12,7 +12,7 @@ internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDict
 /// </summary>
 internal sealed class RecordedVenue : HttpMessageHandler
 {
-    private readonly List<(HttpMethod Method, string Path, bool Once, Func<HttpRequestMessage, HttpResponseMessage> Reply)> _replies = [];
+    private readonly List<(HttpMethod Method, string Path, bool Once, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Reply)> _replies = [];
     private readonly List<RecordedRequest> _requests = [];
     private readonly Lock _lock = new();
 
@@ -30,12 +30,24 @@ internal sealed class RecordedVenue : HttpMessageHandler
     public RecordedVenue Reply(HttpMethod method, string path, HttpStatusCode status, string body, bool once = false) =>
         Reply(method, path, _ => Response(status, body), once);
 
-    public RecordedVenue Reply(HttpMethod method, string path, Func<HttpRequestMessage, HttpResponseMessage> reply, bool once = false)
+    public RecordedVenue Reply(HttpMethod method, string path, Func<HttpRequestMessage, HttpResponseMessage> reply, bool once = false) =>
+        Reply(method, path, (request, _) => Task.FromResult(reply(request)), once);
+
+    public RecordedVenue Reply(HttpMethod method, string path, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> reply, bool once = false)
     {
         lock (_lock)
             _replies.Add((method, path, once, reply));
         return this;
     }
+
+    /// <summary>Holds the request until the client gives up on it; <paramref name="reached"/> says when it arrived.</summary>
+    public RecordedVenue Hang(HttpMethod method, string path, TaskCompletionSource reached) =>
+        Reply(method, path, async (_, cancellationToken) =>
+        {
+            reached.TrySetResult();
+            await new TaskCompletionSource().Task.WaitAsync(cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        });
 
     /// <summary>Makes the transport fail as a dropped connection does.</summary>
     public RecordedVenue Drop(HttpMethod method, string path, bool once = false) =>
@@ -48,7 +60,7 @@ internal sealed class RecordedVenue : HttpMessageHandler
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var path = request.RequestUri!.AbsolutePath[BaseAddress.AbsolutePath.Length..];
-        Func<HttpRequestMessage, HttpResponseMessage> reply;
+        Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> reply;
         lock (_lock)
         {
             _requests.Add(new RecordedRequest(request.Method, request.RequestUri, request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value)), body));
@@ -60,6 +72,6 @@ internal sealed class RecordedVenue : HttpMessageHandler
                 _replies.RemoveAt(index);
         }
 
-        return reply(request);
+        return await reply(request, cancellationToken);
     }
 }
