@@ -31,13 +31,34 @@ public sealed class KalshiOptions : ISettingsSection
     /// <summary>Overrides the base URL the mode implies (Demo, Live); used for the simulator.</summary>
     public string BaseUrl { get; set; } = "";
 
+    /// <summary>How long one attempt may take before it counts as a timeout (an order write's outcome is then unknown).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries of a read after 429, 5xx, a timeout or a dropped connection. Order writes are never retried.</summary>
+    public int ReadRetryAttempts { get; set; } = 3;
+
+    /// <summary>First back-off of a read retry; each further one doubles, with jitter.</summary>
+    public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Read tokens per second; 0 takes the tier's budget.</summary>
+    public int ReadTokensPerSecond { get; set; }
+
+    /// <summary>Write tokens per second; 0 takes the tier's budget.</summary>
+    public int WriteTokensPerSecond { get; set; }
+
+    /// <summary>At start-up, size the buckets from <c>GET /account/limits</c> instead of the tier table when the venue answers.</summary>
+    public bool UseAccountLimits { get; set; } = true;
 
     public IEnumerable<SettingsProblem> Validate() =>
         new SettingsRules(SectionName)
             .Defined(nameof(Tier), Tier)
             .That(BaseUrl.Length == 0 || IsHttpUrl(BaseUrl), nameof(BaseUrl), $"must be an absolute http(s) URL (got '{BaseUrl}')")
             .Positive(nameof(RequestTimeout), RequestTimeout)
+            .That(RequestTimeout <= TimeSpan.FromMinutes(2), nameof(RequestTimeout), "must be at most 00:02:00")
+            .Between(nameof(ReadRetryAttempts), ReadRetryAttempts, 0, 10)
+            .NotNegative(nameof(ReadRetryBaseDelay), ReadRetryBaseDelay)
+            .Between(nameof(ReadTokensPerSecond), ReadTokensPerSecond, 0, 1_000_000)
+            .Between(nameof(WriteTokensPerSecond), WriteTokensPerSecond, 0, 1_000_000)
             .Problems;
 
     private static bool IsHttpUrl(string value) =>
