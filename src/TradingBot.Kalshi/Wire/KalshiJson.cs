@@ -29,6 +29,12 @@ namespace TradingBot.Kalshi.Wire;
 // Events, milestones, trades, account limits
 
 // Portfolio: balance, positions, fills, settlements, orders
+[JsonSerializable(typeof(GetBalanceReply))]
+[JsonSerializable(typeof(GetPositionsReply))]
+[JsonSerializable(typeof(GetFillsReply))]
+[JsonSerializable(typeof(GetSettlementsReply))]
+[JsonSerializable(typeof(GetOrdersReply))]
+[JsonSerializable(typeof(GetOrderReply))]
 
 // Order writes (V2) and order groups
 

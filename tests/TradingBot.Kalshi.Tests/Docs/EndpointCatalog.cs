@@ -30,6 +30,12 @@ internal static class EndpointCatalog
         // Events, milestones, trades, account limits
 
         // Portfolio: balance, positions, fills, settlements, orders
+        new("portfolio/get-balance.md", typeof(GetBalanceReply), "portfolio/balance", c => Error(c.GetBalanceAsync(new GetBalanceRequest { Subaccount = 0, ExchangeIndex = 0 }, default))),
+        new("portfolio/get-positions.md", typeof(GetPositionsReply), "portfolio/positions", c => Error(c.GetPositionsAsync(new GetPositionsRequest { CountFilter = ["position"], EventTicker = "KXNFLGAME-26SEP13DALNYG" }, default))),
+        new("portfolio/get-fills.md", typeof(GetFillsReply), "portfolio/fills", c => Error(c.GetFillsAsync(new GetFillsRequest { Ticker = Ticker, MinTs = 1_789_000_000 }, default))),
+        new("portfolio/get-settlements.md", typeof(GetSettlementsReply), "portfolio/settlements", c => Error(c.GetSettlementsAsync(new GetSettlementsRequest { EventTicker = "KXNFLGAME-26SEP13DALNYG" }, default))),
+        new("orders/get-orders.md", typeof(GetOrdersReply), "portfolio/orders", c => Error(c.GetOrdersAsync(new GetOrdersRequest { Ticker = Ticker, Status = "resting" }, default))),
+        new("orders/get-order.md", typeof(GetOrderReply), "portfolio/orders/ee2d1bc5-2f5a-4c1e-9d2b-6f0a3c7d8e91", c => Error(c.GetOrderAsync("ee2d1bc5-2f5a-4c1e-9d2b-6f0a3c7d8e91", default))),
 
         // Order writes (V2) and order groups
 
