@@ -1,0 +1,93 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Fees;
+using TradingBot.Core.Markets;
+using TradingBot.Core.Values;
+using TradingBot.Kalshi.Wire;
+
+namespace TradingBot.Kalshi.Adapter;
+
+/// <summary>Exchange, series, market and order-book replies in Core's terms.</summary>
+internal static class MarketMapping
+{
+    public static ExchangeStatus ToStatus(ExchangeStatusWire wire) => new(wire.ExchangeActive, wire.TradingActive);
+
+    public static SeriesInfo ToSeries(SeriesWire wire)
+    {
+        // fee_multiplier is a JSON number (double on the wire); through its shortest decimal text it becomes exact, or unpriceable.
+        var multiplier = double.IsFinite(wire.FeeMultiplier) ? decimal.Parse(wire.FeeMultiplier.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) : -1m;
+        return new SeriesInfo(wire.Ticker, wire.Title ?? "", wire.Category ?? "", new FeeSchedule(ToFeeType(wire.FeeType), multiplier));
+    }
+
+    public static FeeType ToFeeType(string? text) => text switch
+    {
+        "quadratic" => FeeType.Quadratic,
+        "quadratic_with_maker_fees" => FeeType.QuadraticWithMakerFees,
+        "quadratic_with_combo_maker_fees" => FeeType.QuadraticWithComboMakerFees,
+        "flat" => FeeType.Flat,
+        _ => FeeType.Unknown,
+    };
+
+    public static MarketStatus ToMarketStatus(string? text) => text switch
+    {
+        "initialized" => MarketStatus.Initialized,
+        "inactive" => MarketStatus.Inactive,
+        "active" => MarketStatus.Active,
+        "closed" => MarketStatus.Closed,
+        "determined" => MarketStatus.Determined,
+        "disputed" => MarketStatus.Disputed,
+        "amended" => MarketStatus.Amended,
+        "finalized" => MarketStatus.Finalized,
+        _ => MarketStatus.Unknown,
+    };
+
+    /// <param name="observedAt">When the reply arrived: the top of book is as of then.</param>
+    public static MarketInfo ToMarket(MarketWire wire, DateTimeOffset observedAt)
+    {
+        var what = $"market {wire.Ticker}";
+        var ticker = WireReader.Ticker(wire.Ticker, what);
+        // The NO bid's size is the YES ask's: they are the same resting orders seen from either side.
+        var yesBid = Level(wire.YesBidDollars, wire.YesBidSizeFp, $"{what} yes_bid");
+        var noBid = Level(wire.NoBidDollars, wire.YesAskSizeFp, $"{what} no_bid");
+        return new MarketInfo(
+            ticker,
+            WireReader.Event(wire.EventTicker, $"{what} event_ticker"),
+            ToMarketStatus(wire.Status),
+            wire.OpenTime,
+            wire.CloseTime,
+            wire.YesSubTitle ?? "",
+            new Quote(yesBid, noBid, observedAt),
+            ToTicks(wire.PriceRanges, what),
+            WireReader.Result(wire.Result));
+    }
+
+    public static TickStructure ToTicks(IReadOnlyList<PriceRangeWire>? ranges, string what)
+    {
+        if (ranges is null || ranges.Count == 0)
+            return TickStructure.LinearCent;
+        var bands = ranges.Select(r => new PriceBand(
+            WireReader.Price(r.Start, $"{what} price_ranges.start"),
+            WireReader.Price(r.End, $"{what} price_ranges.end"),
+            Fixed.TryParse(r.Step, out var step) ? step : throw new WireContractException($"{what} price_ranges.step: '{r.Step}' is not a number")));
+        return TickStructure.TryCreate(bands, out var ticks, out var error) ? ticks : throw new WireContractException($"{what} price_ranges: {error}");
+    }
+
+    public static OrderBook ToOrderBook(string ticker, OrderBookWire wire, DateTimeOffset observedAt)
+    {
+        var what = $"order book {ticker}";
+        return new OrderBook(WireReader.Ticker(ticker, what), Levels(wire.YesDollars, $"{what} yes"), Levels(wire.NoDollars, $"{what} no"), observedAt);
+    }
+
+    /// <summary>Best (highest) bid first, whatever order the reply used; empty levels dropped.</summary>
+    private static IReadOnlyList<BookLevel> Levels(IReadOnlyList<IReadOnlyList<string>> levels, string what) =>
+        levels.Select(level => level.Count == 2
+                ? new BookLevel(WireReader.Price(level[0], what), WireReader.Count(level[1], what))
+                : throw new WireContractException($"{what}: a level has {level.Count} elements, not [price, count]"))
+            .Where(level => level.Exists && level.Price.IsTradable)
+            .OrderByDescending(level => level.Price)
+            .ToList();
+
+    private static BookLevel Level(string? price, string? size, string what) =>
+        WireReader.OptionalPrice(price, what) is { } p && p.IsTradable && Contracts.TryParse(size, out var count) && !count.IsZero
+            ? new BookLevel(p, count)
+            : BookLevel.None;
+}
