@@ -27,6 +27,12 @@ namespace TradingBot.Kalshi.Wire;
 [JsonSerializable(typeof(GetOrderBooksReply))]
 
 // Events, milestones, trades, account limits
+[JsonSerializable(typeof(GetEventsReply))]
+[JsonSerializable(typeof(GetEventReply))]
+[JsonSerializable(typeof(GetMilestonesReply))]
+[JsonSerializable(typeof(GetMilestoneReply))]
+[JsonSerializable(typeof(GetTradesReply))]
+[JsonSerializable(typeof(GetAccountApiLimitsReply))]
 
 // Portfolio: balance, positions, fills, settlements, orders
 [JsonSerializable(typeof(GetBalanceReply))]

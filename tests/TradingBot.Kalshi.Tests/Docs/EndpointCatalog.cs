@@ -28,6 +28,12 @@ internal static class EndpointCatalog
         new("market/get-multiple-market-orderbooks.md", typeof(GetOrderBooksReply), "markets/orderbooks", c => Error(c.GetOrderBooksAsync([Ticker], default))),
 
         // Events, milestones, trades, account limits
+        new("events/get-events.md", typeof(GetEventsReply), "events", c => Error(c.GetEventsAsync(new GetEventsRequest { SeriesTicker = "KXNFLGAME", Status = "open", WithNestedMarkets = true, WithMilestones = true }, default))),
+        new("events/get-event.md", typeof(GetEventReply), "events/KXNFLGAME-26SEP13DALNYG", c => Error(c.GetEventAsync("KXNFLGAME-26SEP13DALNYG", true, default))),
+        new("milestone/get-milestones.md", typeof(GetMilestonesReply), "milestones", c => Error(c.GetMilestonesAsync(new GetMilestonesRequest { Category = "Sports", Competition = "Pro Football" }, default))),
+        new("milestone/get-milestone.md", typeof(GetMilestoneReply), "milestones/5f1c2e7a-9b4d-4c1e-8a2f-3d6b7e9c0a11", c => Error(c.GetMilestoneAsync("5f1c2e7a-9b4d-4c1e-8a2f-3d6b7e9c0a11", default))),
+        new("market/get-trades.md", typeof(GetTradesReply), "markets/trades", c => Error(c.GetTradesAsync(new GetTradesRequest { Ticker = Ticker }, default))),
+        new("account/get-account-api-limits.md", typeof(GetAccountApiLimitsReply), "account/limits", c => Error(c.GetAccountApiLimitsAsync(default))),
 
         // Portfolio: balance, positions, fills, settlements, orders
         new("portfolio/get-balance.md", typeof(GetBalanceReply), "portfolio/balance", c => Error(c.GetBalanceAsync(new GetBalanceRequest { Subaccount = 0, ExchangeIndex = 0 }, default))),
