@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -37,7 +38,7 @@ public class DocumentedContractTests
     {
         var doc = ApiDoc.Load(page);
         var endpoint = EndpointCatalog.Get(page);
-        var venue = new RecordedVenue().Reply(new HttpMethod(doc.Method.ToUpperInvariant()), endpoint.SamplePath, HttpStatusCode.OK, doc.SampleReply().ToJsonString());
+        var venue = new RecordedVenue().Reply(new HttpMethod(doc.Method.ToUpperInvariant()), endpoint.SamplePath, (HttpStatusCode)int.Parse(doc.SuccessStatus, CultureInfo.InvariantCulture), doc.SampleReply().ToJsonString());
 
         var error = await endpoint.Call(TestClients.Create(venue));
 

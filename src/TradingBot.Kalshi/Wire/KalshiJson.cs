@@ -43,6 +43,23 @@ namespace TradingBot.Kalshi.Wire;
 [JsonSerializable(typeof(GetOrderReply))]
 
 // Order writes (V2) and order groups
+[JsonSerializable(typeof(CreateOrderV2Request))]
+[JsonSerializable(typeof(CreateOrderV2Reply))]
+[JsonSerializable(typeof(BatchCreateOrdersV2Request))]
+[JsonSerializable(typeof(BatchCreateOrdersV2Reply))]
+[JsonSerializable(typeof(CancelOrderV2Reply))]
+[JsonSerializable(typeof(BatchCancelOrdersV2Request))]
+[JsonSerializable(typeof(BatchCancelOrdersV2Reply))]
+[JsonSerializable(typeof(AmendOrderV2Request))]
+[JsonSerializable(typeof(AmendOrderV2Reply))]
+[JsonSerializable(typeof(DecreaseOrderV2Request))]
+[JsonSerializable(typeof(DecreaseOrderV2Reply))]
+[JsonSerializable(typeof(CreateOrderGroupRequest))]
+[JsonSerializable(typeof(CreateOrderGroupReply))]
+[JsonSerializable(typeof(GetOrderGroupReply))]
+[JsonSerializable(typeof(GetOrderGroupsReply))]
+[JsonSerializable(typeof(UpdateOrderGroupLimitRequest))]
+[JsonSerializable(typeof(EmptyWire))]
 
 internal sealed partial class KalshiJson : JsonSerializerContext
 {

@@ -50,18 +50,24 @@ internal sealed class ApiDoc
     public IReadOnlyList<string> QueryParameters =>
         Parameters().Where(p => (string)p["in"] == "query").Select(p => (string)p["name"]).ToList();
 
-    public Dictionary<object, object> ReplySchema(string status = "200")
+    /// <summary>The one 2xx status the page documents: "200" for most, "201" for the creates.</summary>
+    public string SuccessStatus => Map(_operation["responses"]).Keys.Cast<string>().Single(status => status.StartsWith('2'));
+
+    public Dictionary<object, object> ReplySchema(string? status = null)
     {
         var responses = Map(_operation["responses"]);
-        var response = Resolve(Map(responses[status]));
+        var response = Resolve(Map(responses[status ?? SuccessStatus]));
         return Resolve(Map(Map(Map(response["content"])["application/json"])["schema"]));
     }
+
+    /// <summary>False for writes whose page documents no body (a cancel is a DELETE with everything in path and query).</summary>
+    public bool HasRequestBody => _operation.ContainsKey("requestBody");
 
     public Dictionary<object, object> RequestSchema() =>
         Resolve(Map(Map(Map(Resolve(Map(_operation["requestBody"]))["content"])["application/json"])["schema"]));
 
     /// <summary>A reply built from the schema: each property's or schema's example where Kalshi gives one, a typical value otherwise.</summary>
-    public JsonNode SampleReply(string status = "200") => Sample(ReplySchema(status), depth: 0)!;
+    public JsonNode SampleReply(string? status = null) => Sample(ReplySchema(status), depth: 0)!;
 
     public JsonNode SampleRequest() => Sample(RequestSchema(), depth: 0)!;
 
@@ -157,14 +163,20 @@ internal sealed class ApiDoc
         }
     }
 
-    private static JsonNode? ToJson(object? value, Dictionary<object, object> schema)
+    /// <summary>
+    /// YAML hands every scalar over as text, so an example is typed by its schema; an object example's fields by
+    /// their property schemas (else <c>ts_ms: 1715793600123</c> would come out as a string).
+    /// </summary>
+    private JsonNode? ToJson(object? value, Dictionary<object, object> schema)
     {
+        schema = Resolve(schema);
         var type = schema.TryGetValue("type", out var t) ? (string)t : "string";
         return value switch
         {
             null => null,
             List<object> list => new JsonArray(list.Select(item => ToJson(item, schema.TryGetValue("items", out var i) ? Map(i) : [])).ToArray()),
-            Dictionary<object, object> map => new JsonObject(map.Select(kv => KeyValuePair.Create((string)kv.Key, ToJson(kv.Value, [])))),
+            Dictionary<object, object> map => new JsonObject(map.Select(kv => KeyValuePair.Create((string)kv.Key,
+                ToJson(kv.Value, Properties(schema).TryGetValue((string)kv.Key, out var property) ? property : [])))),
             string text when type == "integer" => JsonValue.Create(long.Parse(text, CultureInfo.InvariantCulture)),
             string text when type == "number" => JsonValue.Create(double.Parse(text, CultureInfo.InvariantCulture)),
             string text when type == "boolean" => JsonValue.Create(bool.Parse(text)),
