@@ -124,5 +124,8 @@ public sealed record OrderRequest(
 /// <summary>The venue accepted an order: its id, and how much filled on placement.</summary>
 public sealed record OrderAck(string OrderId, ClientOrderId ClientOrderId, Contracts Filled, Contracts Remaining);
 
+/// <summary>The venue cancelled what rested of an order: how many contracts that took off the book.</summary>
+public sealed record CancelAck(string OrderId, Contracts ReducedBy);
+
 /// <summary>Which markets to list.</summary>
 public sealed record MarketQuery(string? SeriesTicker = null, EventTicker? Event = null, string? Status = "open");

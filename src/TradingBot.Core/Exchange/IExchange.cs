@@ -40,5 +40,6 @@ public interface IExchange
     /// <summary>Sends the order once. A 409 comes back as <see cref="ExchangeErrorKind.Conflict"/>: the id already exists.</summary>
     Task<ExchangeResult<OrderAck>> CreateOrderAsync(OrderRequest order, CancellationToken cancellationToken);
 
-    Task<ExchangeResult<OrderInfo>> CancelOrderAsync(string orderId, CancellationToken cancellationToken);
+    /// <summary>Cancels what rests of an order; the market routes the cancel to the exchange shard that holds it.</summary>
+    Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken);
 }

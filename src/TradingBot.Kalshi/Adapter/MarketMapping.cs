@@ -86,8 +86,11 @@ internal static class MarketMapping
             .OrderByDescending(level => level.Price)
             .ToList();
 
-    private static BookLevel Level(string? price, string? size, string what) =>
-        WireReader.OptionalPrice(price, what) is { } p && p.IsTradable && Contracts.TryParse(size, out var count) && !count.IsZero
-            ? new BookLevel(p, count)
-            : BookLevel.None;
+    /// <summary>A top-of-book level; a zero or absent price is "no level", but a malformed price or size is an error.</summary>
+    private static BookLevel Level(string? price, string? size, string what)
+    {
+        if (WireReader.OptionalPrice(price, what) is not { IsTradable: true } p)
+            return BookLevel.None;
+        return string.IsNullOrEmpty(size) ? BookLevel.None : new BookLevel(p, WireReader.Count(size, $"{what} size"));
+    }
 }

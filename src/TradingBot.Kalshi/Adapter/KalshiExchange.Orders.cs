@@ -1,0 +1,49 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Kalshi.Adapter;
+
+/// <summary>Order writes: Core's <see cref="OrderRequest"/> becomes the V2 request here, and only here.</summary>
+public sealed partial class KalshiExchange
+{
+    /// <summary>
+    /// A self-trade is resolved by cancelling the incoming (taking) order, so the bot never trades with itself; a
+    /// resting order is cancelled if the exchange pauses trading, so nothing the bot left fills while it cannot react.
+    /// </summary>
+    public async Task<ExchangeResult<OrderAck>> CreateOrderAsync(OrderRequest order, CancellationToken cancellationToken)
+    {
+        var request = new CreateOrderV2Request
+        {
+            Ticker = order.Ticker.Value,
+            ClientOrderId = order.ClientOrderId.Value,
+            Side = order.Side == BookSide.Bid ? "bid" : "ask",
+            Count = order.Count.ToString(),
+            Price = order.YesPrice.ToString(),
+            TimeInForce = order.TimeInForce switch
+            {
+                TimeInForce.ImmediateOrCancel => "immediate_or_cancel",
+                TimeInForce.FillOrKill => "fill_or_kill",
+                _ => "good_till_canceled",
+            },
+            PostOnly = order.PostOnly,
+            ReduceOnly = order.ReduceOnly,
+            SelfTradePreventionType = "taker_at_cross",
+            CancelOrderOnPause = true,
+        };
+        var reply = await client.CreateOrderAsync(request, cancellationToken).ConfigureAwait(false);
+        return WireReader.Map(reply, created =>
+        {
+            var what = $"create of {order.ClientOrderId}";
+            // A reply about some other order cannot confirm this one: its outcome is unknown until reconciled.
+            if (!string.IsNullOrEmpty(created.ClientOrderId) && created.ClientOrderId != order.ClientOrderId.Value)
+                throw new WireContractException($"{what}: the reply names client_order_id '{created.ClientOrderId}'");
+            return new OrderAck(created.OrderId, order.ClientOrderId,
+                WireReader.Count(created.FillCount, $"{what} fill_count"),
+                WireReader.Count(created.RemainingCount, $"{what} remaining_count"));
+        });
+    }
+
+    public async Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken) =>
+        WireReader.Map(await client.CancelOrderAsync(orderId, new CancelOrderV2Request { MarketTicker = ticker.Value }, cancellationToken).ConfigureAwait(false),
+            cancelled => new CancelAck(cancelled.OrderId, WireReader.Count(cancelled.ReducedBy, $"cancel of {orderId} reduced_by")));
+}

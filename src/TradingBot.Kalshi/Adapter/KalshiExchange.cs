@@ -1,0 +1,131 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Markets;
+using TradingBot.Core.Values;
+using TradingBot.Kalshi.Wire;
+
+namespace TradingBot.Kalshi.Adapter;
+
+/// <summary>
+/// Core's <see cref="IExchange"/> over the Kalshi client: wire records become Core types here and only here, lists
+/// are read across all their pages, and any value that breaks the contract makes the whole call an
+/// <see cref="ExchangeErrorKind.Unreadable"/> error rather than a partial or bogus answer.
+/// </summary>
+public sealed partial class KalshiExchange(KalshiClient client, TimeProvider time) : IExchange
+{
+    /// <summary>A runaway cursor (the venue repeating itself) is cut off here rather than looping for ever.</summary>
+    public const int MaxPages = 500;
+
+    public async Task<ExchangeResult<ExchangeStatus>> GetExchangeStatusAsync(CancellationToken cancellationToken) =>
+        WireReader.Map(await client.GetExchangeStatusAsync(cancellationToken).ConfigureAwait(false), MarketMapping.ToStatus);
+
+    public async Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken) =>
+        WireReader.Map(await client.GetSeriesAsync(seriesTicker, cancellationToken).ConfigureAwait(false), reply => MarketMapping.ToSeries(reply.Series));
+
+    public Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken) =>
+        ReadAllAsync(
+            cursor => client.GetMarketsAsync(new GetMarketsRequest
+            {
+                Cursor = cursor,
+                SeriesTicker = query.SeriesTicker,
+                EventTicker = query.Event?.Value,
+                Status = query.Status,
+            }, cancellationToken),
+            reply => reply.Markets.Select(m => MarketMapping.ToMarket(m, time.GetUtcNow())),
+            reply => reply.Cursor);
+
+    public Task<ExchangeResult<IReadOnlyList<EventInfo>>> GetEventsAsync(string seriesTicker, CancellationToken cancellationToken) =>
+        ReadAllAsync(
+            cursor => client.GetEventsAsync(new GetEventsRequest
+            {
+                Cursor = cursor,
+                SeriesTicker = seriesTicker,
+                Status = "open",
+                WithNestedMarkets = true,
+                WithMilestones = true,
+            }, cancellationToken),
+            reply => reply.Events.Select(e => ToEvent(e, reply.Milestones)),
+            reply => reply.Cursor);
+
+    public async Task<ExchangeResult<OrderBook>> GetOrderBookAsync(MarketTicker ticker, CancellationToken cancellationToken) =>
+        WireReader.Map(await client.GetOrderBookAsync(ticker.Value, null, cancellationToken).ConfigureAwait(false),
+            reply => MarketMapping.ToOrderBook(ticker.Value, reply.OrderbookFp, time.GetUtcNow()));
+
+    public async Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) =>
+        WireReader.Map(await client.GetBalanceAsync(new GetBalanceRequest(), cancellationToken).ConfigureAwait(false), PortfolioMapping.ToBalance);
+
+    public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) =>
+        ReadAllAsync(
+            cursor => client.GetPositionsAsync(new GetPositionsRequest { Cursor = cursor }, cancellationToken),
+            reply => reply.MarketPositions.Select(PortfolioMapping.ToPosition).OfType<PositionInfo>(),
+            reply => reply.Cursor);
+
+    public Task<ExchangeResult<IReadOnlyList<FillInfo>>> GetFillsAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
+        ReadAllAsync(
+            cursor => client.GetFillsAsync(new GetFillsRequest { Cursor = cursor, MinTs = since?.ToUnixTimeSeconds() }, cancellationToken),
+            reply => reply.Fills.Select(PortfolioMapping.ToFill),
+            reply => reply.Cursor);
+
+    public Task<ExchangeResult<IReadOnlyList<SettlementInfo>>> GetSettlementsAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
+        ReadAllAsync(
+            cursor => client.GetSettlementsAsync(new GetSettlementsRequest { Cursor = cursor, MinTs = since?.ToUnixTimeSeconds() }, cancellationToken),
+            reply => reply.Settlements.Select(PortfolioMapping.ToSettlement),
+            reply => reply.Cursor);
+
+    public Task<ExchangeResult<IReadOnlyList<OrderInfo>>> GetOrdersAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
+        ReadAllAsync(
+            cursor => client.GetOrdersAsync(new GetOrdersRequest { Cursor = cursor, MinTs = since?.ToUnixTimeSeconds() }, cancellationToken),
+            reply => reply.Orders.Select(PortfolioMapping.ToOrder),
+            reply => reply.Cursor);
+
+    public async Task<ExchangeResult<OrderInfo>> GetOrderAsync(string orderId, CancellationToken cancellationToken) =>
+        WireReader.Map(await client.GetOrderAsync(orderId, cancellationToken).ConfigureAwait(false), reply => PortfolioMapping.ToOrder(reply.Order));
+
+    /// <summary>
+    /// The game's start is its milestone's start date (Kalshi: a market's occurrence or expiration time is not the
+    /// game's start). No milestone, no start: the risk gate then refuses entries rather than guess.
+    /// </summary>
+    private EventInfo ToEvent(EventWire wire, IReadOnlyList<MilestoneWire>? milestones)
+    {
+        var what = $"event {wire.EventTicker}";
+        var start = milestones?
+            .Where(m => m.RelatedEventTickers.Contains(wire.EventTicker, StringComparer.Ordinal))
+            .Select(m => (DateTimeOffset?)m.StartDate)
+            .Min();
+        var now = time.GetUtcNow();
+        return new EventInfo(
+            WireReader.Event(wire.EventTicker, what),
+            wire.SeriesTicker,
+            wire.Title ?? "",
+            start,
+            (wire.Markets ?? []).Select(m => MarketMapping.ToMarket(m, now)).ToList());
+    }
+
+    /// <summary>
+    /// Follows the cursor to the last page (an empty or missing cursor). Any failed page fails the whole read: a
+    /// reconciler must never act on half a list.
+    /// </summary>
+    private static async Task<ExchangeResult<IReadOnlyList<TItem>>> ReadAllAsync<TReply, TItem>(
+        Func<string?, Task<ExchangeResult<TReply>>> fetch,
+        Func<TReply, IEnumerable<TItem>> items,
+        Func<TReply, string?> nextCursor)
+    {
+        var all = new List<TItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? cursor = null;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var reply = await fetch(cursor).ConfigureAwait(false);
+            var mapped = WireReader.Map(reply, r => (Items: items(r).ToList(), Next: nextCursor(r)));
+            if (!mapped.Success)
+                return mapped.Error;
+            all.AddRange(mapped.Value.Items);
+            cursor = mapped.Value.Next;
+            if (string.IsNullOrEmpty(cursor))
+                return ExchangeResult<IReadOnlyList<TItem>>.Ok(all);
+            if (!seen.Add(cursor))
+                return new ExchangeError(ExchangeErrorKind.Unreadable, $"the venue returned cursor '{cursor}' twice; stopped after {page + 1} pages");
+        }
+
+        return new ExchangeError(ExchangeErrorKind.Unreadable, $"more than {MaxPages} pages; stopped");
+    }
+}
