@@ -100,3 +100,31 @@ public class TokenBucketTests
         Assert.Equal(new BucketSize(writeRate, writeCapacity), write);
     }
 }
+
+public class AccountLimitsTests
+{
+    [Fact]
+    public async Task The_buckets_take_the_accounts_own_limits()
+    {
+        var venue = new Support.RecordedVenue().Reply(HttpMethod.Get, "account/limits", System.Net.HttpStatusCode.OK,
+            """{"usage_tier":"premier","read":{"refill_rate":1000,"bucket_capacity":1000},"write":{"refill_rate":1000,"bucket_capacity":2000},"grants":[]}""");
+        var transport = Support.TestClients.Transport(venue, new FakeTimeProvider(), read: new BucketSize(200, 400), write: new BucketSize(100, 100));
+
+        var result = await new KalshiClient(transport).ApplyAccountLimitsAsync(default);
+
+        Assert.True(result.Success, result.ToString());
+        Assert.Equal((1000d, 1000d), (transport.Limiter.Read.RefillPerSecond, transport.Limiter.Read.Capacity));
+        Assert.Equal((1000d, 2000d), (transport.Limiter.Write.RefillPerSecond, transport.Limiter.Write.Capacity));
+    }
+
+    [Fact]
+    public async Task Unusable_limits_leave_the_tier_sizes()
+    {
+        var venue = new Support.RecordedVenue().Reply(HttpMethod.Get, "account/limits", System.Net.HttpStatusCode.OK,
+            """{"usage_tier":"basic","read":{"refill_rate":0,"bucket_capacity":0},"write":{"refill_rate":100,"bucket_capacity":100}}""");
+        var transport = Support.TestClients.Transport(venue, new FakeTimeProvider(), read: new BucketSize(200, 400), write: new BucketSize(100, 100));
+
+        Assert.False((await new KalshiClient(transport).ApplyAccountLimitsAsync(default)).Success);
+        Assert.Equal(400d, transport.Limiter.Read.Capacity);
+    }
+}

@@ -81,6 +81,8 @@ public sealed class KalshiTransport
 
     public Uri? BaseAddress => _http.BaseAddress;
 
+    public KalshiRateLimiter Limiter => _limiter;
+
     /// <summary>A GET: waits for read tokens, retries what is worth retrying.</summary>
     public async Task<ExchangeResult<T>> GetAsync<T>(string path, Query query, JsonTypeInfo<T> reply, CancellationToken cancellationToken)
     {
