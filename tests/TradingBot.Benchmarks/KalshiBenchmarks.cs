@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using TradingBot.Kalshi.Adapter;
 using TradingBot.Kalshi.Auth;
 using TradingBot.Kalshi.Wire;
 
@@ -48,4 +49,20 @@ public class KalshiBenchmarks
 
     [Benchmark]
     public int ReadMarketsPage() => JsonSerializer.Deserialize(_page, KalshiJson.Default.GetMarketsReply)!.Markets.Count;
+
+    /// <summary>What a scan pays per page: the JSON read plus every market checked into Core's types.</summary>
+    [Benchmark]
+    public int ReadAndMapMarketsPage()
+    {
+        var reply = JsonSerializer.Deserialize(_page, KalshiJson.Default.GetMarketsReply)!;
+        var observedAt = DateTimeOffset.UnixEpoch;
+        var mapped = 0;
+        foreach (var market in reply.Markets)
+        {
+            if (MarketMapping.ToMarket(market, observedAt).TopOfBook.YesBid.Exists)
+                mapped++;
+        }
+
+        return mapped;
+    }
 }
