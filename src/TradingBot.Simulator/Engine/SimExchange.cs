@@ -1,0 +1,234 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Fees;
+using TradingBot.Core.Markets;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Simulator.Engine;
+
+/// <summary>An accepted order and what it traded on arrival (its own side of each fill).</summary>
+public sealed record SubmitOutcome(SimOrder Order, IReadOnlyList<SimFill> Fills);
+
+/// <summary>
+/// The simulated exchange in domain terms: series, events and markets through their lifecycle, per-market books
+/// with price-time priority on the YES leg, Kalshi's fees with the per-order rounding accumulator, members' cash,
+/// collateral, positions, fills and settlements. One lock guards everything, so every request sees a consistent
+/// exchange; readers use <see cref="Read{T}"/>. Time comes from the injected clock; <see cref="Tick"/> applies it.
+/// </summary>
+public sealed partial class SimExchange(TimeProvider clock)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, SimSeries> _series = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimEvent> _events = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimMarket> _markets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimAccount> _accounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimOrder> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimOrderGroup> _groups = new(StringComparer.Ordinal);
+    private readonly List<SimTrade> _trades = [];
+    private long _sequence;
+
+    public TimeProvider Clock => clock;
+
+    /// <summary>Replaces the series fee model for tests that replay Kalshi's worked fee examples, whose fees are illustrative.</summary>
+    internal Func<Contracts, Price, Liquidity, Money>? TradeFeeOverride { get; set; }
+
+    public bool ExchangeActive { get; private set; } = true;
+
+    public bool TradingActive { get; private set; } = true;
+
+    public IReadOnlyDictionary<string, SimSeries> Series => _series;
+
+    public IReadOnlyDictionary<string, SimEvent> Events => _events;
+
+    public IReadOnlyDictionary<string, SimMarket> Markets => _markets;
+
+    public IReadOnlyDictionary<string, SimAccount> Accounts => _accounts;
+
+    public IReadOnlyList<SimTrade> Trades => _trades;
+
+    public IReadOnlyDictionary<string, SimOrderGroup> OrderGroups => _groups;
+
+    /// <summary>Reads the exchange consistently: everything reached from here is read inside the lock.</summary>
+    public T Read<T>(Func<SimExchange, T> read)
+    {
+        lock (_lock)
+            return read(this);
+    }
+
+    public void AddSeries(SimSeries series)
+    {
+        lock (_lock)
+            _series[series.Ticker] = series;
+    }
+
+    public void AddEvent(SimEvent simEvent)
+    {
+        lock (_lock)
+        {
+            if (!_series.ContainsKey(simEvent.SeriesTicker))
+                throw new ArgumentException($"event {simEvent.Ticker}: series {simEvent.SeriesTicker} is not loaded", nameof(simEvent));
+            _events[simEvent.Ticker] = simEvent;
+        }
+    }
+
+    public SimMarket AddMarket(MarketSpec spec)
+    {
+        lock (_lock)
+        {
+            if (!_events.TryGetValue(spec.EventTicker, out var simEvent))
+                throw new ArgumentException($"market {spec.Ticker}: event {spec.EventTicker} is not loaded", nameof(spec));
+            if (spec.CloseTime <= spec.OpenTime)
+                throw new ArgumentException($"market {spec.Ticker}: closes before it opens", nameof(spec));
+            var market = new SimMarket(spec, _series[simEvent.SeriesTicker]) { CloseTime = spec.CloseTime };
+            _markets[spec.Ticker] = market;
+            ApplyClock(market, clock.GetUtcNow());
+            return market;
+        }
+    }
+
+    public SimAccount OpenAccount(string memberId, Money cash, int balanceDecimals = Money.CentDecimals, bool unlimited = false)
+    {
+        lock (_lock)
+        {
+            if (_accounts.ContainsKey(memberId))
+                throw new ArgumentException($"member {memberId} already has an account", nameof(memberId));
+            var account = new SimAccount(memberId, cash, balanceDecimals, unlimited);
+            _accounts[memberId] = account;
+            return account;
+        }
+    }
+
+    /// <summary>Credits (or debits) a member's cash, for operators topping up a paper account.</summary>
+    public void Deposit(string memberId, Money amount)
+    {
+        lock (_lock)
+            Account(memberId).Cash += amount;
+    }
+
+    /// <summary>Applies the clock: markets open and close on time, expired orders are cancelled.</summary>
+    public void Tick()
+    {
+        lock (_lock)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var market in _markets.Values)
+                ApplyClock(market, now);
+            foreach (var order in _orders.Values.Where(o => o.Status == OrderStatus.Resting && o.Submission.Expiration is { } at && at <= now).ToList())
+                CancelResting(order, now);
+        }
+    }
+
+    /// <summary>The exchange's pause: no orders while trading is inactive, and orders flagged cancel-on-pause go.</summary>
+    public void SetTradingActive(bool active)
+    {
+        lock (_lock)
+        {
+            TradingActive = active;
+            if (active)
+                return;
+            var now = clock.GetUtcNow();
+            foreach (var order in _orders.Values.Where(o => o.Status == OrderStatus.Resting && o.Submission.CancelOnPause).ToList())
+                CancelResting(order, now);
+        }
+    }
+
+    /// <summary>Maintenance: the whole exchange is down; nothing trades and every resting order stays put.</summary>
+    public void SetExchangeActive(bool active)
+    {
+        lock (_lock)
+            ExchangeActive = active;
+    }
+
+    /// <summary>The exchange deactivates (or reactivates) one market; reactivation cancels its resting orders, as Kalshi's does.</summary>
+    public void SetMarketActive(string ticker, bool active)
+    {
+        lock (_lock)
+        {
+            var market = Market(ticker);
+            if (market.Status is not (MarketStatus.Active or MarketStatus.Inactive))
+                throw new InvalidOperationException($"market {ticker} is {market.Status}");
+            if (active && market.Status == MarketStatus.Inactive)
+                CancelAllResting(market, clock.GetUtcNow());
+            market.Status = active ? MarketStatus.Active : MarketStatus.Inactive;
+        }
+    }
+
+    /// <summary>Sets the result of a market: it closes now if it had not, and stays determined until settled.</summary>
+    public void Determine(string ticker, MarketResult result)
+    {
+        if (result is not (MarketResult.Yes or MarketResult.No))
+            throw new ArgumentOutOfRangeException(nameof(result), result, "a binary market resolves yes or no");
+        lock (_lock)
+        {
+            var market = Market(ticker);
+            var now = clock.GetUtcNow();
+            if (market.Status is MarketStatus.Initialized or MarketStatus.Active or MarketStatus.Inactive)
+                Close(market, now);
+            if (market.Status != MarketStatus.Closed)
+                throw new InvalidOperationException($"market {ticker} is {market.Status}, not closed");
+            market.Result = result;
+            market.Status = MarketStatus.Determined;
+        }
+    }
+
+    /// <summary>Pays $1 per winning contract to every holder and finalizes the market.</summary>
+    public void Settle(string ticker)
+    {
+        lock (_lock)
+        {
+            var market = Market(ticker);
+            if (market.Status != MarketStatus.Determined)
+                throw new InvalidOperationException($"market {ticker} is {market.Status}, not determined");
+            var now = clock.GetUtcNow();
+            var simEvent = _events[market.Spec.EventTicker];
+            foreach (var account in _accounts.Values)
+            {
+                if (!account.Positions.TryGetValue(ticker, out var position) || position.SignedHundredths == 0)
+                    continue;
+                var yes = position.HeldOf(OutcomeSide.Yes);
+                var no = position.HeldOf(OutcomeSide.No);
+                var won = market.Result == MarketResult.Yes ? yes : no;
+                var revenue = won * Price.One;
+                account.Cash += revenue;
+                position.RealizedPnl += revenue - position.Cost;
+                account.Settlements.Add(new SimSettlement(ticker, simEvent.Ticker, market.Result, yes, no,
+                    yes.IsZero ? Money.Zero : position.Cost, no.IsZero ? Money.Zero : position.Cost, revenue, now));
+                position.SignedHundredths = 0;
+                position.Cost = Money.Zero;
+                position.LastUpdated = now;
+            }
+
+            market.Status = MarketStatus.Finalized;
+            market.SettledAt = now;
+        }
+    }
+
+    internal SimMarket Market(string ticker) =>
+        _markets.TryGetValue(ticker, out var market) ? market : throw new KeyNotFoundException($"no market {ticker}");
+
+    internal SimAccount Account(string memberId) =>
+        _accounts.TryGetValue(memberId, out var account) ? account : throw new KeyNotFoundException($"no member {memberId}");
+
+    private void ApplyClock(SimMarket market, DateTimeOffset now)
+    {
+        if (market.Status == MarketStatus.Initialized && now >= market.Spec.OpenTime && now < market.CloseTime)
+            market.Status = MarketStatus.Active;
+        if (market.Status is MarketStatus.Initialized or MarketStatus.Active or MarketStatus.Inactive && now >= market.CloseTime)
+            Close(market, now);
+    }
+
+    private void Close(SimMarket market, DateTimeOffset now)
+    {
+        CancelAllResting(market, now);
+        market.Status = MarketStatus.Closed;
+        if (market.CloseTime > now)
+            market.CloseTime = now;
+    }
+
+    private void CancelAllResting(SimMarket market, DateTimeOffset now)
+    {
+        foreach (var order in market.Book.All.ToList())
+            CancelResting(order, now);
+    }
+
+    private string NextId(string prefix) => $"{prefix}-{Interlocked.Increment(ref _sequence):D8}-{Guid.NewGuid().ToString("N")[..8]}";
+}

@@ -1,0 +1,253 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Fees;
+using TradingBot.Core.Markets;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Simulator.Engine;
+
+/// <summary>A series as the simulator lists it.</summary>
+public sealed record SimSeries(string Ticker, string Title, string Category, FeeType FeeType, decimal FeeMultiplier)
+{
+    public FeeSchedule Fees { get; } = new(FeeType, FeeMultiplier);
+}
+
+/// <summary>An event (one game) with the start time its milestone reports.</summary>
+public sealed record SimEvent(string Ticker, string SeriesTicker, string Title, string SubTitle, DateTimeOffset GameStart, string League);
+
+/// <summary>What a new market needs: identity, its event, its times and its price grid.</summary>
+public sealed record MarketSpec(
+    string Ticker,
+    string EventTicker,
+    string Title,
+    string YesSubTitle,
+    string NoSubTitle,
+    DateTimeOffset OpenTime,
+    DateTimeOffset CloseTime,
+    TickStructure? Ticks = null);
+
+/// <summary>A market's state. Mutated only by <see cref="SimExchange"/> under its lock.</summary>
+public sealed class SimMarket
+{
+    internal SimMarket(MarketSpec spec, SimSeries series)
+    {
+        Spec = spec;
+        Series = series;
+        Ticks = spec.Ticks ?? TickStructure.LinearCent;
+        Book = new SimBook();
+    }
+
+    public MarketSpec Spec { get; }
+
+    public string Ticker => Spec.Ticker;
+
+    public SimSeries Series { get; }
+
+    public TickStructure Ticks { get; }
+
+    public MarketStatus Status { get; internal set; } = MarketStatus.Initialized;
+
+    public DateTimeOffset CloseTime { get; internal set; }
+
+    public MarketResult Result { get; internal set; }
+
+    public DateTimeOffset? SettledAt { get; internal set; }
+
+    public Price? LastPrice { get; internal set; }
+
+    public Contracts Volume { get; internal set; }
+
+    internal SimBook Book { get; }
+}
+
+/// <summary>How an order meets the book (Kalshi's V2 create request in domain terms).</summary>
+public sealed record OrderSubmission(
+    string Ticker,
+    BookSide Side,
+    Price YesPrice,
+    Contracts Count,
+    TimeInForce TimeInForce,
+    string? ClientOrderId = null,
+    bool PostOnly = false,
+    bool ReduceOnly = false,
+    SelfTradePrevention SelfTradePrevention = SelfTradePrevention.TakerAtCross,
+    bool CancelOnPause = false,
+    DateTimeOffset? Expiration = null,
+    string? OrderGroupId = null);
+
+public enum SelfTradePrevention
+{
+    /// <summary>The incoming order's remainder is cancelled when it would trade with its owner's resting order.</summary>
+    TakerAtCross,
+
+    /// <summary>The owner's resting order is cancelled and the incoming order goes on matching.</summary>
+    Maker,
+}
+
+/// <summary>An order inside the simulator.</summary>
+public sealed class SimOrder
+{
+    internal SimOrder(string id, string memberId, OrderSubmission submission, long sequence, DateTimeOffset created, int balanceDecimals)
+    {
+        Id = id;
+        MemberId = memberId;
+        Submission = submission;
+        Sequence = sequence;
+        Created = created;
+        LastUpdate = created;
+        YesPrice = submission.YesPrice;
+        Initial = submission.Count;
+        Remaining = submission.Count;
+        ClientOrderId = submission.ClientOrderId ?? "";
+        FeeAccumulator = new OrderFeeAccumulator(balanceDecimals);
+    }
+
+    public string Id { get; }
+
+    public string MemberId { get; }
+
+    public string ClientOrderId { get; internal set; }
+
+    public OrderSubmission Submission { get; }
+
+    public string Ticker => Submission.Ticker;
+
+    public BookSide Side => Submission.Side;
+
+    public Price YesPrice { get; internal set; }
+
+    /// <summary>The order's total size: filled plus what still rests (amend changes it).</summary>
+    public Contracts Initial { get; internal set; }
+
+    public Contracts Filled { get; internal set; }
+
+    public Contracts Remaining { get; internal set; }
+
+    public OrderStatus Status { get; internal set; } = OrderStatus.Resting;
+
+    public DateTimeOffset Created { get; }
+
+    public DateTimeOffset LastUpdate { get; internal set; }
+
+    public Money TakerFees { get; internal set; }
+
+    public Money MakerFees { get; internal set; }
+
+    public Money TakerFillCost { get; internal set; }
+
+    public Money MakerFillCost { get; internal set; }
+
+    /// <summary>Time priority within a price level; an amend that raises size or changes price takes a new one.</summary>
+    internal long Sequence { get; set; }
+
+    /// <summary>Collateral still held for what rests.</summary>
+    internal Money Reserved { get; set; }
+
+    internal OrderFeeAccumulator FeeAccumulator { get; }
+
+    /// <summary>Price paid per contract of the exposure this order buys: the YES price for a bid, its complement for an ask.</summary>
+    public Price SidePrice => Side.ToOutcomeSide().PriceOf(YesPrice);
+}
+
+/// <summary>One execution, from one member's side.</summary>
+public sealed record SimFill(
+    string FillId,
+    string TradeId,
+    string OrderId,
+    string MemberId,
+    string Ticker,
+    BookSide Side,
+    Price YesPrice,
+    Contracts Count,
+    bool IsTaker,
+    Money Fee,
+    DateTimeOffset Created);
+
+/// <summary>A public trade: what everyone sees.</summary>
+public sealed record SimTrade(string TradeId, string Ticker, Contracts Count, Price YesPrice, BookSide TakerSide, DateTimeOffset Created);
+
+/// <summary>A settled holding: $1 per winning contract.</summary>
+public sealed record SimSettlement(
+    string Ticker,
+    string EventTicker,
+    MarketResult Result,
+    Contracts YesCount,
+    Contracts NoCount,
+    Money YesCost,
+    Money NoCost,
+    Money Revenue,
+    DateTimeOffset SettledAt);
+
+/// <summary>A member's holding in one market: signed contracts (positive YES, negative NO) and what they cost.</summary>
+public sealed class SimPosition(string ticker)
+{
+    public string Ticker { get; } = ticker;
+
+    /// <summary>Hundredths of a contract; positive is YES, negative NO.</summary>
+    public long SignedHundredths { get; internal set; }
+
+    /// <summary>Cost basis of what is held now.</summary>
+    public Money Cost { get; internal set; }
+
+    public Money RealizedPnl { get; internal set; }
+
+    public Money FeesPaid { get; internal set; }
+
+    public Money TotalTraded { get; internal set; }
+
+    public DateTimeOffset LastUpdated { get; internal set; }
+
+    public OutcomeSide? Side => SignedHundredths > 0 ? OutcomeSide.Yes : SignedHundredths < 0 ? OutcomeSide.No : null;
+
+    public Contracts Held => Contracts.FromHundredths(Math.Abs(SignedHundredths));
+
+    public Contracts HeldOf(OutcomeSide side) => Side == side ? Held : Contracts.Zero;
+}
+
+/// <summary>
+/// A member of the simulated exchange: cash, collateral held by resting orders, positions, and its history.
+/// Market makers have no cash limit.
+/// </summary>
+public sealed class SimAccount(string memberId, Money cash, int balanceDecimals, bool unlimited)
+{
+    public string MemberId { get; } = memberId;
+
+    public Money Cash { get; internal set; } = cash;
+
+    public Money Reserved { get; internal set; }
+
+    /// <summary>What the member can commit now.</summary>
+    public Money Available => Cash - Reserved;
+
+    /// <summary>2 ($0.01) for an ordinary member, 4 for a direct member (fee_rounding.md).</summary>
+    public int BalanceDecimals { get; } = balanceDecimals;
+
+    public bool Unlimited { get; } = unlimited;
+
+    internal Dictionary<string, SimPosition> Positions { get; } = new(StringComparer.Ordinal);
+
+    internal List<SimOrder> Orders { get; } = [];
+
+    internal List<SimFill> Fills { get; } = [];
+
+    internal List<SimSettlement> Settlements { get; } = [];
+
+    internal SimPosition PositionIn(string ticker)
+    {
+        if (!Positions.TryGetValue(ticker, out var position))
+            Positions[ticker] = position = new SimPosition(ticker);
+        return position;
+    }
+}
+
+/// <summary>Why the engine refused a request: Kalshi-like code and message, and the HTTP status it maps to.</summary>
+public sealed record SimRejection(int HttpStatus, string Code, string Message);
+
+/// <summary>An engine answer: the value or the rejection.</summary>
+public readonly record struct SimResult<T>(T? Value, SimRejection? Rejection)
+{
+    public bool Success => Rejection is null;
+
+    public static implicit operator SimResult<T>(SimRejection rejection) => new(default, rejection);
+
+    public static SimResult<T> Ok(T value) => new(value, null);
+}
