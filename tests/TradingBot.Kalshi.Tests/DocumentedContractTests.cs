@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TradingBot.Kalshi.Tests.Docs;
+using TradingBot.Tests.Shared.KalshiDocs;
 using TradingBot.Kalshi.Tests.Support;
 using TradingBot.Kalshi.Wire;
 
@@ -49,5 +50,38 @@ public class DocumentedContractTests
         Assert.Matches(template, request.Uri.AbsolutePath[RecordedVenue.BaseAddress.AbsolutePath.Length..]);
         var sent = request.Uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => Uri.UnescapeDataString(p.Split('=')[0]));
         Assert.All(sent, name => Assert.Contains(name, doc.QueryParameters));
+    }
+}
+
+/// <summary>The schema validator the simulator's replies are held to, checked against the docs' own samples first.</summary>
+public class SchemaValidatorTests
+{
+    [Theory]
+    [MemberData(nameof(DocumentedContractTests.Pages), MemberType = typeof(DocumentedContractTests))]
+    public void The_documented_sample_reply_is_valid(string page)
+    {
+        var doc = ApiDoc.Load(page);
+        Assert.Empty(SchemaValidator.Problems(doc, doc.ReplySchema(), doc.SampleReply()));
+    }
+
+    [Fact]
+    public void A_misspelt_missing_or_mistyped_field_is_caught()
+    {
+        var doc = ApiDoc.Load("market/get-market.md");
+        var reply = doc.SampleReply();
+        var market = reply["market"]!.AsObject();
+        market.Remove("ticker");
+        market["tickr"] = "KX";
+        market["close_time"] = "tomorrow";
+        market["can_close_early"] = "yes";
+        market["status"] = "open";
+
+        var problems = SchemaValidator.Problems(doc, doc.ReplySchema(), reply);
+
+        Assert.Contains(problems, p => p.Contains("'ticker' is missing", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'tickr' is not in the documented schema", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("close_time: 'tomorrow' is not a date-time", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("can_close_early: expected a boolean", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'open' is not one of the documented values", StringComparison.Ordinal));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using TradingBot.Core.Exchange;
 using TradingBot.Kalshi.Tests.Docs;
+using TradingBot.Tests.Shared.KalshiDocs;
 using TradingBot.Kalshi.Tests.Support;
 
 namespace TradingBot.Kalshi.Tests;

@@ -8,6 +8,7 @@ using TradingBot.Core.Trading;
 using TradingBot.Core.Values;
 using TradingBot.Kalshi.Adapter;
 using TradingBot.Kalshi.Tests.Docs;
+using TradingBot.Tests.Shared.KalshiDocs;
 using TradingBot.Kalshi.Tests.Support;
 
 namespace TradingBot.Kalshi.Tests;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using TradingBot.Core.Exchange;
 using TradingBot.Kalshi.RateLimiting;
 using TradingBot.Kalshi.Tests.Docs;
+using TradingBot.Tests.Shared.KalshiDocs;
 using TradingBot.Kalshi.Tests.Support;
 using TradingBot.Kalshi.Wire;
 

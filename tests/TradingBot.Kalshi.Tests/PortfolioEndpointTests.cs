@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using TradingBot.Core.Exchange;
 using TradingBot.Kalshi.Tests.Docs;
+using TradingBot.Tests.Shared.KalshiDocs;
 using TradingBot.Kalshi.Tests.Support;
 
 namespace TradingBot.Kalshi.Tests;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using TradingBot.Tests.Shared;
 using YamlDotNet.Serialization;
 
-namespace TradingBot.Kalshi.Tests.Docs;
+namespace TradingBot.Tests.Shared.KalshiDocs;
 
 /// <summary>
 /// One endpoint page of the offline Kalshi docs (../shared/kalshi-api/api-reference), read through the OpenAPI

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json.Serialization;
 
-namespace TradingBot.Kalshi.Tests.Docs;
+namespace TradingBot.Tests.Shared.KalshiDocs;
 
 /// <summary>Holds a wire record to a documented schema: every documented field must have a property that reads it.</summary>
 internal static class WireContract

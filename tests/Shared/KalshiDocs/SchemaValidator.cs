@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace TradingBot.Tests.Shared.KalshiDocs;
+
+/// <summary>
+/// Checks a JSON value against a schema of a doc page's OpenAPI fragment: types, required properties, nullability,
+/// enums, date-times, and (stricter than OpenAPI's default) no property the schema does not name, so a misspelt
+/// field is caught rather than ignored.
+/// </summary>
+internal static class SchemaValidator
+{
+    public static IReadOnlyList<string> Problems(ApiDoc doc, Dictionary<object, object> schema, JsonNode? value)
+    {
+        var problems = new List<string>();
+        Check(doc, schema, value, "$", problems);
+        return problems;
+    }
+
+    private static void Check(ApiDoc doc, Dictionary<object, object> schema, JsonNode? value, string path, List<string> problems)
+    {
+        schema = doc.Resolve(schema);
+        if (value is null)
+        {
+            if (!IsTrue(schema, "nullable"))
+                problems.Add($"{path}: null, but the schema does not allow null");
+            return;
+        }
+
+        foreach (var key in new[] { "oneOf", "anyOf" })
+        {
+            if (schema.TryGetValue(key, out var options))
+            {
+                var matches = ((List<object>)options).Count(option => Problems(doc, (Dictionary<object, object>)option, value).Count == 0);
+                if (matches == 0)
+                    problems.Add($"{path}: matches none of its {key} schemas");
+                return;
+            }
+        }
+
+        var type = schema.TryGetValue("type", out var t) ? (string)t
+            : schema.ContainsKey("properties") || schema.ContainsKey("allOf") ? "object" : null;
+        switch (type)
+        {
+            case "object":
+                CheckObject(doc, schema, value, path, problems);
+                break;
+            case "array":
+                if (value is not JsonArray array)
+                {
+                    problems.Add($"{path}: expected an array, got {Kind(value)}");
+                    return;
+                }
+
+                var items = (Dictionary<object, object>)schema["items"];
+                for (var i = 0; i < array.Count; i++)
+                    Check(doc, items, array[i], $"{path}[{i}]", problems);
+                break;
+            case "string":
+                if (Kind(value) != JsonValueKind.String)
+                {
+                    problems.Add($"{path}: expected a string, got {Kind(value)}");
+                    return;
+                }
+
+                var text = value.GetValue<string>();
+                if (schema.TryGetValue("enum", out var values) && !((List<object>)values).Select(v => v?.ToString() ?? "").Contains(text))
+                    problems.Add($"{path}: '{text}' is not one of the documented values");
+                if (schema.TryGetValue("format", out var format) && (string)format == "date-time"
+                    && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _))
+                    problems.Add($"{path}: '{text}' is not a date-time");
+                break;
+            case "integer":
+                if (Kind(value) != JsonValueKind.Number || !long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                    problems.Add($"{path}: expected an integer, got {value.ToJsonString()}");
+                break;
+            case "number":
+                if (Kind(value) != JsonValueKind.Number)
+                    problems.Add($"{path}: expected a number, got {Kind(value)}");
+                break;
+            case "boolean":
+                if (Kind(value) is not (JsonValueKind.True or JsonValueKind.False))
+                    problems.Add($"{path}: expected a boolean, got {Kind(value)}");
+                break;
+        }
+    }
+
+    private static void CheckObject(ApiDoc doc, Dictionary<object, object> schema, JsonNode value, string path, List<string> problems)
+    {
+        if (value is not JsonObject obj)
+        {
+            problems.Add($"{path}: expected an object, got {Kind(value)}");
+            return;
+        }
+
+        var properties = doc.Properties(schema);
+        var required = RequiredOf(doc, schema);
+        foreach (var name in required.Where(name => !obj.ContainsKey(name)))
+            problems.Add($"{path}: required property '{name}' is missing");
+        var open = schema.ContainsKey("additionalProperties") && properties.Count == 0;
+        foreach (var (name, child) in obj)
+        {
+            if (properties.TryGetValue(name, out var propertySchema))
+                Check(doc, propertySchema, child, $"{path}.{name}", problems);
+            else if (!open)
+                problems.Add($"{path}: property '{name}' is not in the documented schema");
+        }
+    }
+
+    private static HashSet<string> RequiredOf(ApiDoc doc, Dictionary<object, object> schema)
+    {
+        var required = new HashSet<string>(doc.Required(schema));
+        if (doc.Resolve(schema).TryGetValue("allOf", out var parts))
+        {
+            foreach (var part in (List<object>)parts)
+                required.UnionWith(RequiredOf(doc, (Dictionary<object, object>)part));
+        }
+
+        return required;
+    }
+
+    private static JsonValueKind Kind(JsonNode value) => value.GetValueKind();
+
+    private static bool IsTrue(Dictionary<object, object> schema, string key) =>
+        schema.TryGetValue(key, out var flag) && string.Equals(flag?.ToString(), "true", StringComparison.OrdinalIgnoreCase);
+}
