@@ -42,6 +42,8 @@ public sealed partial class SimExchange
             order.Reserved = collateral;
             account.Reserved += collateral;
             account.Orders.Add(order);
+            if (order.ClientOrderId.Length > 0)
+                account.ClientOrderIds.Add(order.ClientOrderId);
             _orders[order.Id] = order;
             if (submission.OrderGroupId is { } groupId)
                 _groups[groupId].Orders.Add(order);
@@ -125,7 +127,10 @@ public sealed partial class SimExchange
             account.Reserved += collateral;
             order.LastUpdate = now;
             if (!string.IsNullOrEmpty(newClientOrderId))
+            {
                 order.ClientOrderId = newClientOrderId;
+                account.ClientOrderIds.Add(newClientOrderId);
+            }
 
             var fills = new List<SimFill>();
             Match(order, market, fills, now);
@@ -182,7 +187,7 @@ public sealed partial class SimExchange
             return new(400, "invalid_count", "the count must be positive");
         if (submission.Expiration is { } expiration && (submission.TimeInForce != TimeInForce.GoodTillCanceled || expiration <= now))
             return new(400, "invalid_expiration", "an expiration needs good_till_canceled and a time in the future");
-        if (!string.IsNullOrEmpty(submission.ClientOrderId) && account.Orders.Any(o => o.ClientOrderId == submission.ClientOrderId))
+        if (!string.IsNullOrEmpty(submission.ClientOrderId) && account.ClientOrderIds.Contains(submission.ClientOrderId))
             return new(409, "order_already_exists", $"client_order_id {submission.ClientOrderId} was already used");
         if (submission.OrderGroupId is { } groupId)
         {

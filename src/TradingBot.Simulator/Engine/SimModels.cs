@@ -227,6 +227,9 @@ public sealed class SimAccount(string memberId, Money cash, int balanceDecimals,
 
     internal List<SimOrder> Orders { get; } = [];
 
+    /// <summary>Every client_order_id this member has used: Kalshi refuses a reuse with 409, forever.</summary>
+    internal HashSet<string> ClientOrderIds { get; } = new(StringComparer.Ordinal);
+
     internal List<SimFill> Fills { get; } = [];
 
     internal List<SimSettlement> Settlements { get; } = [];
