@@ -105,6 +105,8 @@ public sealed partial class SimExchange
                 return Reject(400, "invalid_count", $"the new total {totalCount} must exceed the {order.Filled} already filled");
 
             var account = _accounts[memberId];
+            if (!string.IsNullOrEmpty(newClientOrderId) && newClientOrderId != order.ClientOrderId && account.ClientOrderIds.Contains(newClientOrderId))
+                return Reject(409, "order_already_exists", $"client_order_id {newClientOrderId} was already used");
             var newRemaining = totalCount - order.Filled;
             market.Book.Remove(order);
             account.Reserved -= order.Reserved;
