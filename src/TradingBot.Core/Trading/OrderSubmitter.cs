@@ -1,0 +1,88 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Persistence;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Core.Trading;
+
+public enum SubmitOutcomeKind
+{
+    /// <summary>The venue took the order; the outbox row follows its status.</summary>
+    Accepted,
+
+    /// <summary>The venue definitely refused it (4xx, or the client's own limiter): nothing was placed.</summary>
+    Rejected,
+
+    /// <summary>The order may or may not exist; its market is blocked until reconciliation finds out.</summary>
+    Unknown,
+
+    /// <summary>Nothing was sent because the intent could not be committed first (the store is unreachable).</summary>
+    NotSent,
+}
+
+public sealed record SubmitReport(SubmitOutcomeKind Kind, ClientOrderId ClientOrderId, OrderAck? Ack, string Reason);
+
+/// <summary>
+/// The outbox protocol (ARCHITECTURE.md, order integrity): the intent's row, with a <c>client_order_id</c> derived
+/// from it, is committed before the HTTP call; the call is made once; its outcome updates the same row. If the
+/// commit fails nothing is sent (fail closed). If the outcome is unknown, or the process dies before recording
+/// it, the row stays Pending/Unknown and blocks its market until the reconciler settles it. Never re-sends.
+/// </summary>
+public sealed class OrderSubmitter(IExchange exchange, IOrderOutbox outbox, TimeProvider time)
+{
+    public async Task<SubmitReport> SubmitAsync(TradeIntent intent, CancellationToken cancellationToken)
+    {
+        var clientOrderId = ClientOrderId.Derive(Guid.NewGuid());
+        var entry = OutboxEntry.FromIntent(intent, clientOrderId, time.GetUtcNow());
+        try
+        {
+            await outbox.RecordIntentAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new SubmitReport(SubmitOutcomeKind.NotSent, clientOrderId, null, $"the intent could not be stored, so no order was sent: {ex.Message}");
+        }
+
+        var result = await exchange.CreateOrderAsync(entry.Order, cancellationToken).ConfigureAwait(false);
+        var (report, update) = Interpret(entry, result, time.GetUtcNow());
+        try
+        {
+            await outbox.UpdateAsync(clientOrderId, update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The row stays Pending, which blocks the market just as Unknown does; the reconciler will settle it.
+            return report with { Reason = $"{report.Reason}; the outcome could not be stored ({ex.Message}), the reconciler will settle it" };
+        }
+
+        return report;
+    }
+
+    private static (SubmitReport Report, OutboxUpdate Update) Interpret(OutboxEntry entry, ExchangeResult<OrderAck> result, DateTimeOffset now)
+    {
+        var id = entry.ClientOrderId;
+        if (result.Success)
+        {
+            var ack = result.Value;
+            var status = StatusAfterPlacement(entry.Order.Count, ack.Filled, ack.Remaining);
+            return (new SubmitReport(SubmitOutcomeKind.Accepted, id, ack, $"accepted as {ack.OrderId}: {ack.Filled} filled, {ack.Remaining} resting"),
+                new OutboxUpdate(status, ack.OrderId, ack.Filled, ack.Remaining, null, now));
+        }
+
+        var error = result.Error;
+        // A 409 means an order with this id already exists. Ids are fresh per intent, so this is an anomaly: let reconciliation look.
+        if (error.SubmitOutcomeUnknown || error.Kind == ExchangeErrorKind.Conflict)
+        {
+            return (new SubmitReport(SubmitOutcomeKind.Unknown, id, null, $"outcome unknown ({error}); market blocked until reconciled"),
+                new OutboxUpdate(OutboxStatus.Unknown, null, Contracts.Zero, entry.Order.Count, error.ToString(), now));
+        }
+
+        return (new SubmitReport(SubmitOutcomeKind.Rejected, id, null, $"rejected: {error}"),
+            new OutboxUpdate(OutboxStatus.Rejected, null, Contracts.Zero, Contracts.Zero, error.ToString(), now));
+    }
+
+    /// <summary>Where an order stands from its counts: all filled, resting (partly filled or not), or done with a remainder cancelled.</summary>
+    public static OutboxStatus StatusAfterPlacement(Contracts count, Contracts filled, Contracts remaining) =>
+        !remaining.IsZero ? (filled.IsZero ? OutboxStatus.Resting : OutboxStatus.PartiallyFilled)
+        : filled >= count ? OutboxStatus.Filled
+        : OutboxStatus.Canceled;
+}

@@ -1,0 +1,188 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Persistence;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Core.Trading;
+
+/// <summary>What a reconciliation did and found; <see cref="Mismatches"/> are reported, never silently "fixed".</summary>
+public sealed record ReconciliationReport(
+    int OrdersUpdated,
+    int InDoubtResolved,
+    int StillInDoubt,
+    int FillsAdded,
+    int SettlementsAdded,
+    IReadOnlyList<string> Changes,
+    IReadOnlyList<string> Mismatches)
+{
+    public string Summary =>
+        $"{OrdersUpdated} orders updated, {InDoubtResolved} in-doubt resolved, {StillInDoubt} still in doubt, {FillsAdded} fills and {SettlementsAdded} settlements added, {Mismatches.Count} position mismatches";
+}
+
+/// <summary>
+/// Brings the store in line with the venue. Runs at start-up before any order can be sent (start-up is recovery:
+/// the same path after a clean stop and after kill -9) and then periodically. It pulls orders, fills and
+/// settlements, matches orders to outbox rows by <c>client_order_id</c>, settles every Pending/Unknown row (found:
+/// it follows the venue; proven absent: it never happened), inserts missing fills once, rebuilds positions and
+/// P&amp;L, and reports positions the venue and the bot disagree on.
+/// </summary>
+public sealed class Reconciler(IExchange exchange, IBotStore store, TimeProvider time)
+{
+    public const string FillsWatermark = "fills";
+    public const string SettlementsWatermark = "settlements";
+
+    /// <summary>How far back each pull reaches behind its watermark, for records that arrive late.</summary>
+    public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// An in-doubt order younger than this may not show in the venue's lists yet, so absence does not prove it
+    /// never landed; it stays in doubt until the next run.
+    /// </summary>
+    public static readonly TimeSpan AbsenceProofAge = TimeSpan.FromMinutes(1);
+
+    public async Task<ExchangeResult<ReconciliationReport>> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var changes = new List<string>();
+        var open = await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        var (ordersUpdated, resolved, stillInDoubt) = (0, 0, 0);
+        if (open.Count > 0)
+        {
+            var since = open.Min(e => e.CreatedAt) - Overlap;
+            var venueOrders = await exchange.GetOrdersAsync(since, cancellationToken).ConfigureAwait(false);
+            if (!venueOrders.Success)
+                return venueOrders.Error;
+            var byClientId = venueOrders.Value.Where(o => o.ClientOrderId is not null).ToDictionary(o => o.ClientOrderId!.Value);
+            foreach (var entry in open)
+            {
+                var outcome = await SettleEntryAsync(entry, byClientId, now, changes, cancellationToken).ConfigureAwait(false);
+                if (outcome is null)
+                    return new ExchangeError(ExchangeErrorKind.Unavailable, $"could not read order {entry.OrderId} back from the venue");
+                ordersUpdated += outcome.Value.Updated ? 1 : 0;
+                resolved += outcome.Value.Resolved ? 1 : 0;
+                stillInDoubt += outcome.Value.StillInDoubt ? 1 : 0;
+            }
+        }
+
+        var fills = await PullFillsAsync(changes, cancellationToken).ConfigureAwait(false);
+        if (!fills.Success)
+            return fills.Error;
+        var settlements = await PullSettlementsAsync(changes, cancellationToken).ConfigureAwait(false);
+        if (!settlements.Success)
+            return settlements.Error;
+        if (fills.Value + settlements.Value > 0)
+            await store.Ledger.RebuildAsync(cancellationToken).ConfigureAwait(false);
+
+        var mismatches = await ComparePositionsAsync(cancellationToken).ConfigureAwait(false);
+        if (!mismatches.Success)
+            return mismatches.Error;
+
+        var report = new ReconciliationReport(ordersUpdated, resolved, stillInDoubt, fills.Value, settlements.Value, changes, mismatches.Value);
+        await store.Reconciliation.RecordAsync(new ReconciliationRecord(now, report.Summary, changes.Count, mismatches.Value.Count), cancellationToken).ConfigureAwait(false);
+        return ExchangeResult<ReconciliationReport>.Ok(report);
+    }
+
+    private async Task<(bool Updated, bool Resolved, bool StillInDoubt)?> SettleEntryAsync(
+        OutboxEntry entry, Dictionary<ClientOrderId, OrderInfo> byClientId, DateTimeOffset now, List<string> changes, CancellationToken cancellationToken)
+    {
+        var inDoubt = entry.BlocksMarket;
+        var venue = byClientId.GetValueOrDefault(entry.ClientOrderId);
+        if (venue is null && entry.OrderId is not null)
+        {
+            // Older than the list reaches, or listed under another id: ask for it by the venue's own id.
+            var single = await exchange.GetOrderAsync(entry.OrderId, cancellationToken).ConfigureAwait(false);
+            if (single.Success)
+                venue = single.Value;
+            else if (single.Error.Kind != ExchangeErrorKind.NotFound)
+                return null;
+        }
+
+        if (venue is null)
+        {
+            if (!inDoubt)
+                return (false, false, false);
+            if (now - entry.CreatedAt < AbsenceProofAge)
+                return (false, false, true);
+            await store.Outbox.UpdateAsync(entry.ClientOrderId,
+                new OutboxUpdate(OutboxStatus.Rejected, null, Contracts.Zero, Contracts.Zero, "absent at the venue after reconciliation: it never landed", now),
+                cancellationToken).ConfigureAwait(false);
+            changes.Add($"{entry.ClientOrderId} on {entry.Order.Ticker}: {entry.Status} → never placed (absent at the venue)");
+            return (true, true, false);
+        }
+
+        var status = venue.Status switch
+        {
+            OrderStatus.Resting => venue.Filled.IsZero ? OutboxStatus.Resting : OutboxStatus.PartiallyFilled,
+            OrderStatus.Executed => OutboxStatus.Filled,
+            OrderStatus.Canceled => OutboxStatus.Canceled,
+            _ => entry.Status == OutboxStatus.Pending ? OutboxStatus.Unknown : entry.Status,
+        };
+        if (status == entry.Status && venue.OrderId == entry.OrderId && venue.Filled == entry.Filled && venue.Remaining == entry.Remaining)
+            return (false, false, false);
+        await store.Outbox.UpdateAsync(entry.ClientOrderId, new OutboxUpdate(status, venue.OrderId, venue.Filled, venue.Remaining, null, now), cancellationToken).ConfigureAwait(false);
+        changes.Add($"{entry.ClientOrderId} on {entry.Order.Ticker}: {entry.Status} → {status} ({venue.Filled} filled, {venue.Remaining} resting)");
+        var resolved = inDoubt && status is not (OutboxStatus.Unknown or OutboxStatus.Pending);
+        return (true, resolved, !resolved && inDoubt);
+    }
+
+    private async Task<ExchangeResult<int>> PullFillsAsync(List<string> changes, CancellationToken cancellationToken)
+    {
+        var watermark = await store.Reconciliation.WatermarkAsync(FillsWatermark, cancellationToken).ConfigureAwait(false);
+        var fills = await exchange.GetFillsAsync(watermark - Overlap, cancellationToken).ConfigureAwait(false);
+        if (!fills.Success)
+            return fills.Error;
+        var added = 0;
+        foreach (var fill in fills.Value.OrderBy(f => f.At))
+        {
+            if (await store.Ledger.RecordFillAsync(fill, cancellationToken).ConfigureAwait(false))
+            {
+                added++;
+                changes.Add($"fill {fill.FillId}: {fill.Count} {fill.ExposureSide} on {fill.Ticker} at {fill.YesPrice} added");
+            }
+        }
+
+        if (fills.Value.Count > 0)
+            await store.Reconciliation.SetWatermarkAsync(FillsWatermark, fills.Value.Max(f => f.At), cancellationToken).ConfigureAwait(false);
+        return ExchangeResult<int>.Ok(added);
+    }
+
+    private async Task<ExchangeResult<int>> PullSettlementsAsync(List<string> changes, CancellationToken cancellationToken)
+    {
+        var watermark = await store.Reconciliation.WatermarkAsync(SettlementsWatermark, cancellationToken).ConfigureAwait(false);
+        var settlements = await exchange.GetSettlementsAsync(watermark - Overlap, cancellationToken).ConfigureAwait(false);
+        if (!settlements.Success)
+            return settlements.Error;
+        var added = 0;
+        foreach (var settlement in settlements.Value.OrderBy(s => s.SettledAt))
+        {
+            if (await store.Ledger.RecordSettlementAsync(settlement, cancellationToken).ConfigureAwait(false))
+            {
+                added++;
+                changes.Add($"settlement of {settlement.Ticker} ({settlement.Result}) added: revenue {settlement.Revenue}");
+            }
+        }
+
+        if (settlements.Value.Count > 0)
+            await store.Reconciliation.SetWatermarkAsync(SettlementsWatermark, settlements.Value.Max(s => s.SettledAt), cancellationToken).ConfigureAwait(false);
+        return ExchangeResult<int>.Ok(added);
+    }
+
+    private async Task<ExchangeResult<IReadOnlyList<string>>> ComparePositionsAsync(CancellationToken cancellationToken)
+    {
+        var venue = await exchange.GetPositionsAsync(cancellationToken).ConfigureAwait(false);
+        if (!venue.Success)
+            return venue.Error;
+        var ours = (await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Ticker);
+        var mismatches = new List<string>();
+        foreach (var position in venue.Value)
+        {
+            if (!ours.Remove(position.Ticker, out var mine))
+                mismatches.Add($"{position.Ticker}: the venue holds {position.Count} {position.Side}, the bot has no position");
+            else if (mine.Side != position.Side || mine.Count != position.Count)
+                mismatches.Add($"{position.Ticker}: the venue holds {position.Count} {position.Side}, the bot {mine.Count} {mine.Side}");
+        }
+
+        mismatches.AddRange(ours.Values.Select(mine => $"{mine.Ticker}: the bot holds {mine.Count} {mine.Side}, the venue has no position"));
+        return ExchangeResult<IReadOnlyList<string>>.Ok(mismatches);
+    }
+}
