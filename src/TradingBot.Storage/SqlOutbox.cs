@@ -50,15 +50,16 @@ public sealed partial class SqlBotStore
             .Select(r => r.ToEntry()).SingleOrDefault();
 
         public async Task<IReadOnlyList<OutboxEntry>> OpenAsync(CancellationToken cancellationToken) =>
-            (await store.QueryAsync<Row>($"SELECT {Columns} FROM outbox WHERE status IN @Open ORDER BY created_ms, client_order_id",
-                new { Open = OpenStatuses }, cancellationToken).ConfigureAwait(false)).Select(r => r.ToEntry()).ToList();
+            (await store.QueryAsync<Row>($"SELECT {Columns} FROM outbox WHERE status IN ({OpenStatuses}) ORDER BY created_ms, client_order_id",
+                null, cancellationToken).ConfigureAwait(false)).Select(r => r.ToEntry()).ToList();
 
         public async Task<IReadOnlyList<OutboxEntry>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
             (await store.QueryAsync<Row>($"SELECT {Columns} FROM outbox WHERE created_ms >= @Since ORDER BY created_ms, client_order_id",
                 new { Since = since.ToUnixTimeMilliseconds() }, cancellationToken).ConfigureAwait(false)).Select(r => r.ToEntry()).ToList();
 
-        private static readonly string[] OpenStatuses =
-            [nameof(OutboxStatus.Pending), nameof(OutboxStatus.Unknown), nameof(OutboxStatus.Accepted), nameof(OutboxStatus.Resting), nameof(OutboxStatus.PartiallyFilled)];
+        /// <summary>Constants, written into the SQL: list parameters expand differently on the two providers.</summary>
+        private static readonly string OpenStatuses = string.Join(", ",
+            new[] { OutboxStatus.Pending, OutboxStatus.Unknown, OutboxStatus.Accepted, OutboxStatus.Resting, OutboxStatus.PartiallyFilled }.Select(s => $"'{s}'"));
 
         private sealed record Row
         {
