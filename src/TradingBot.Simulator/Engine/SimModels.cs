@@ -223,6 +223,15 @@ public sealed class SimAccount(string memberId, Money cash, int balanceDecimals,
 
     public bool Unlimited { get; } = unlimited;
 
+    /// <summary>Read views for tests and the HTTP front; the engine alone changes them, under its lock.</summary>
+    public IReadOnlyList<SimOrder> OrderHistory => Orders;
+
+    public IReadOnlyList<SimFill> FillHistory => Fills;
+
+    public IReadOnlyList<SimSettlement> SettlementHistory => Settlements;
+
+    public IReadOnlyDictionary<string, SimPosition> PositionsByTicker => Positions;
+
     internal Dictionary<string, SimPosition> Positions { get; } = new(StringComparer.Ordinal);
 
     internal List<SimOrder> Orders { get; } = [];

@@ -1,0 +1,60 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Markets;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Storage.Tests.Support;
+
+/// <summary>How an order write goes wrong on its way to the venue and back.</summary>
+public enum CreateFault
+{
+    None,
+
+    /// <summary>The connection drops before the request arrives: nothing is placed.</summary>
+    LostBeforeVenue,
+
+    /// <summary>The venue places the order, then the reply is lost (a timeout): the outcome is unknown.</summary>
+    LostAfterVenue,
+}
+
+/// <summary>A real venue (the simulator's engine) behind a wire that can lose order writes either side of the venue.</summary>
+internal sealed class FaultyVenue(IExchange inner) : IExchange
+{
+    public CreateFault NextCreate { get; set; }
+
+    public int CreatesReceived { get; private set; }
+
+    public Task<ExchangeResult<ExchangeStatus>> GetExchangeStatusAsync(CancellationToken cancellationToken) => inner.GetExchangeStatusAsync(cancellationToken);
+
+    public Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken) => inner.GetSeriesAsync(seriesTicker, cancellationToken);
+
+    public Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken) => inner.GetMarketsAsync(query, cancellationToken);
+
+    public Task<ExchangeResult<IReadOnlyList<EventInfo>>> GetEventsAsync(string seriesTicker, CancellationToken cancellationToken) => inner.GetEventsAsync(seriesTicker, cancellationToken);
+
+    public Task<ExchangeResult<OrderBook>> GetOrderBookAsync(MarketTicker ticker, CancellationToken cancellationToken) => inner.GetOrderBookAsync(ticker, cancellationToken);
+
+    public Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) => inner.GetBalanceAsync(cancellationToken);
+
+    public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) => inner.GetPositionsAsync(cancellationToken);
+
+    public Task<ExchangeResult<IReadOnlyList<FillInfo>>> GetFillsAsync(DateTimeOffset? since, CancellationToken cancellationToken) => inner.GetFillsAsync(since, cancellationToken);
+
+    public Task<ExchangeResult<IReadOnlyList<SettlementInfo>>> GetSettlementsAsync(DateTimeOffset? since, CancellationToken cancellationToken) => inner.GetSettlementsAsync(since, cancellationToken);
+
+    public Task<ExchangeResult<IReadOnlyList<OrderInfo>>> GetOrdersAsync(DateTimeOffset? since, CancellationToken cancellationToken) => inner.GetOrdersAsync(since, cancellationToken);
+
+    public Task<ExchangeResult<OrderInfo>> GetOrderAsync(string orderId, CancellationToken cancellationToken) => inner.GetOrderAsync(orderId, cancellationToken);
+
+    public Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken) => inner.CancelOrderAsync(orderId, ticker, cancellationToken);
+
+    public async Task<ExchangeResult<OrderAck>> CreateOrderAsync(OrderRequest order, CancellationToken cancellationToken)
+    {
+        var fault = NextCreate;
+        NextCreate = CreateFault.None;
+        if (fault == CreateFault.LostBeforeVenue)
+            return new ExchangeError(ExchangeErrorKind.Transport, "connection reset before the request was sent");
+        CreatesReceived++;
+        var result = await inner.CreateOrderAsync(order, cancellationToken);
+        return fault == CreateFault.LostAfterVenue ? new ExchangeError(ExchangeErrorKind.Timeout, "no reply within 10 s") : result;
+    }
+}
