@@ -143,3 +143,38 @@ public class CheckConfigTests
         Assert.Matches(@"^tradingbot \d+\.\d+\.\d+ \(\.NET \d+\.", result.Output);
     }
 }
+
+public class MigrateVerbTests
+{
+    [Fact]
+    public async Task Migrate_creates_the_SQLite_file_in_the_data_folder_and_is_idempotent()
+    {
+        using var config = new TempConfig();
+        var env = new Dictionary<string, string> { ["TRADINGBOT__TradingBot__DataDirectory"] = Path.Combine(config.Directory, "data") };
+
+        var first = await BotCli.RunAsync(env, "migrate", "--config", config.Path);
+        var second = await BotCli.RunAsync(env, "migrate", "--config", config.Path);
+
+        Assert.Equal(ExitCodes.Ok, first.ExitCode);
+        Assert.Contains("applied 0001 initial", first.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(config.Directory, "data", "tradingbot.db")));
+        Assert.Equal(ExitCodes.Ok, second.ExitCode);
+        Assert.Contains("is up to date at schema version 1", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_a_clear_failure()
+    {
+        using var config = new TempConfig(json =>
+        {
+            json["Storage"]!["Provider"] = "Postgres";
+            json["Storage"]!["ConnectionString"] = "Host=127.0.0.1;Port=1;Username=bot;Password=hunter2;Database=tradingbot;Timeout=2";
+        });
+
+        var result = await BotCli.RunAsync("migrate", "--config", config.Path);
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.StartsWith("Migration failed: cannot open PostgreSQL bot@127.0.0.1:1/tradingbot", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -4,11 +4,12 @@ using System.Reflection;
 using Microsoft.Extensions.Options;
 using TradingBot.Worker.Configuration;
 using TradingBot.Worker.Hosting;
+using TradingBot.Storage;
 using TradingBot.Worker.Logging;
 
 namespace TradingBot.Worker.Cli;
 
-/// <summary>The <c>tradingbot</c> command line: <c>run</c> (the default), <c>check-config</c>, <c>version</c>.</summary>
+/// <summary>The <c>tradingbot</c> command line: <c>run</c> (the default), <c>check-config</c>, <c>migrate</c>, <c>version</c>.</summary>
 public static class TradingBotCli
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary? environment = null)
@@ -25,6 +26,9 @@ public static class TradingBotCli
         var checkConfig = new Command("check-config", "Validate the configuration and print the effective settings, secrets masked");
         checkConfig.SetAction(parse => CheckConfig(parse.GetValue(configOption), output, error, environment));
 
+        var migrate = new Command("migrate", "Apply the database migrations this build carries, then exit");
+        migrate.SetAction((parse, cancellationToken) => MigrateAsync(parse.GetValue(configOption), output, error, environment, cancellationToken));
+
         var version = new Command("version", "Print the version");
         version.SetAction(_ =>
         {
@@ -35,7 +39,7 @@ public static class TradingBotCli
         var root = new RootCommand("TradingBot: an automated trader for Kalshi sports event contracts")
         {
             Options = { configOption },
-            Subcommands = { run, checkConfig, version },
+            Subcommands = { run, checkConfig, migrate, version },
         };
         root.SetAction((parse, _) => RunBotAsync(parse.GetValue(configOption), error, environment));
 
@@ -56,6 +60,26 @@ public static class TradingBotCli
         return ExitCodes.Ok;
     }
 
+    private static async Task<int> MigrateAsync(string? configPath, TextWriter output, TextWriter error, IDictionary? environment, CancellationToken cancellationToken)
+    {
+        if (!TryLoad(configPath, error, environment, out _, out var settings))
+            return ExitCodes.InvalidConfiguration;
+        try
+        {
+            var database = StorageSetup.Database(settings, environment);
+            var report = await Migrator.MigrateAsync(database, TimeProvider.System, cancellationToken);
+            await output.WriteLineAsync(report.Applied.Count == 0
+                ? $"{database.Description} is up to date at schema version {report.VersionAfter}."
+                : $"{database.Description}: applied {string.Join(", ", report.Applied)}; now at schema version {report.VersionAfter}.");
+            return ExitCodes.Ok;
+        }
+        catch (StorageException ex)
+        {
+            await error.WriteLineAsync($"Migration failed: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
     private static async Task<int> RunBotAsync(string? configPath, TextWriter error, IDictionary? environment)
     {
         if (!TryLoad(configPath, error, environment, out var configuration, out var settings))
@@ -74,9 +98,15 @@ public static class TradingBotCli
 
         try
         {
-            using var host = BotHost.Build(configuration, logger);
+            using var host = BotHost.Build(configuration, settings, logger, environment);
             await host.RunAsync();
-            return ExitCodes.Ok;
+            // A service that had to stop the bot (a database schema newer than this build) says why through the exit code.
+            return Environment.ExitCode;
+        }
+        catch (StorageException ex)
+        {
+            logger.Fatal("Storage is not usable: {Reason}", ex.Message);
+            return ExitCodes.Failure;
         }
         catch (OptionsValidationException ex)
         {

@@ -9,7 +9,7 @@ internal static class BotHost
     /// <summary>systemd's default TimeoutStopSec is 90 s; finish well inside it.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
-    public static IHost Build(IConfiguration configuration, Serilog.Core.Logger logger)
+    public static IHost Build(IConfiguration configuration, CheckedSettings settings, Serilog.Core.Logger logger, System.Collections.IDictionary? environment = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -27,7 +27,12 @@ internal static class BotHost
         foreach (var section in BotSettings.Sections)
             section.Register(builder.Services, builder.Configuration);
 
+        builder.Services.AddSingleton(StorageSetup.Database(settings, environment));
+        builder.Services.AddSingleton<StoreReadiness>();
+        builder.Services.AddSingleton<TradingBot.Core.Persistence.IBotStore>(sp => new TradingBot.Storage.SqlBotStore(sp.GetRequiredService<TradingBot.Storage.BotDatabase>(), sp.GetRequiredService<TimeProvider>()));
+
         builder.Services.AddHostedService<StartupSummary>();
+        builder.Services.AddHostedService<StoreMigration>();
         return builder.Build();
     }
 }

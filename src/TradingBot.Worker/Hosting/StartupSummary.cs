@@ -12,7 +12,7 @@ namespace TradingBot.Worker.Hosting;
 internal sealed partial class StartupSummary(
     IOptions<TradingBotOptions> bot,
     IOptions<RiskOptions> risk,
-    IOptions<StorageOptions> storage,
+    BotDatabase database,
     IOptions<DashboardOptions> dashboard,
     ILogger<StartupSummary> logger) : IHostedService
 {
@@ -22,7 +22,7 @@ internal sealed partial class StartupSummary(
         LogMode(logger, mode, Venue(mode));
         var r = risk.Value;
         LogLimits(logger, r.MaxPositionPerMarket, r.MaxExposurePerEvent, r.MaxTotalExposure, r.DailyLossLimit, r.StopLossFloorPercent, r.MaxConsecutiveApiErrors);
-        LogState(logger, StateDescription(), dashboard.Value.Urls);
+        LogState(logger, database.Description, dashboard.Value.Urls);
         LogNotYetTrading(logger);
         return Task.CompletedTask;
     }
@@ -32,12 +32,6 @@ internal sealed partial class StartupSummary(
         LogStopping(logger);
         return Task.CompletedTask;
     }
-
-    private string StateDescription() => storage.Value.Provider switch
-    {
-        StorageProvider.Postgres => "PostgreSQL (Storage:ConnectionString)",
-        _ => "SQLite at " + Path.Combine(Path.GetFullPath(bot.Value.DataDirectory), "tradingbot.db"),
-    };
 
     private static string Venue(TradingMode mode) => mode switch
     {
