@@ -190,7 +190,7 @@ public class KalshiExchangeTests
         Assert.Null(events[1].GameStart);
         var query = _venue.Requests[0].Uri.Query;
         Assert.Contains("with_milestones=true", query, StringComparison.Ordinal);
-        Assert.Contains("with_nested_markets=true", query, StringComparison.Ordinal);
+        Assert.DoesNotContain("with_nested_markets", query, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -127,5 +127,8 @@ public sealed record OrderAck(string OrderId, ClientOrderId ClientOrderId, Contr
 /// <summary>The venue cancelled what rested of an order: how many contracts that took off the book.</summary>
 public sealed record CancelAck(string OrderId, Contracts ReducedBy);
 
+/// <summary>A period the exchange announced it will be down.</summary>
+public sealed record MaintenanceWindow(DateTimeOffset Start, DateTimeOffset End);
+
 /// <summary>Which markets to list.</summary>
 public sealed record MarketQuery(string? SeriesTicker = null, EventTicker? Event = null, string? Status = "open");

@@ -12,12 +12,15 @@ public interface IExchange
 {
     Task<ExchangeResult<ExchangeStatus>> GetExchangeStatusAsync(CancellationToken cancellationToken);
 
+    /// <summary>Announced maintenance windows, during which nothing trades.</summary>
+    Task<ExchangeResult<IReadOnlyList<MaintenanceWindow>>> GetMaintenanceWindowsAsync(CancellationToken cancellationToken);
+
     Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken);
 
     /// <summary>Every market matching the query, across all pages.</summary>
     Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Open events of a series with their markets and game start times.</summary>
+    /// <summary>Open events of a series with their game start times; <see cref="EventInfo.Markets"/> may be empty (list markets separately).</summary>
     Task<ExchangeResult<IReadOnlyList<EventInfo>>> GetEventsAsync(string seriesTicker, CancellationToken cancellationToken);
 
     Task<ExchangeResult<OrderBook>> GetOrderBookAsync(MarketTicker ticker, CancellationToken cancellationToken);

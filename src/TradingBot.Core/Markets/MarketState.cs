@@ -55,7 +55,7 @@ public readonly record struct Forecast
 /// <summary>
 /// Everything about one market that a decision needs, as of one moment: identity, lifecycle, the game's start,
 /// the book, the price grid, the fee schedule, and the bot's own capital in it and in its event (filled cost plus
-/// resting and in-flight orders).
+/// resting and in-flight orders), and whether an order in it is in doubt (sent, outcome not yet known).
 /// </summary>
 public readonly record struct MarketState(
     MarketTicker Ticker,
@@ -68,4 +68,5 @@ public readonly record struct MarketState(
     FeeSchedule Fees,
     Money MarketExposure,
     Money EventExposure,
-    Holding Holding);
+    Holding Holding,
+    bool OrderInDoubt = false);

@@ -43,7 +43,9 @@ public sealed record OutboxEntry(
     public bool BlocksMarket => Status is OutboxStatus.Pending or OutboxStatus.Unknown;
 
     /// <summary>Capital this order can still tie up (resting or in flight) at its limit: the exposure rules count it.</summary>
-    public Money OpenCapital => !IsOpen ? Money.Zero : (Status is OutboxStatus.Pending or OutboxStatus.Unknown ? Order.Count : Remaining) * Order.Side.ToOutcomeSide().PriceOf(Order.YesPrice);
+    /// <remarks>An exit sells what is held (<c>reduce_only</c>): it ties up no new capital.</remarks>
+    public Money OpenCapital => !IsOpen || Kind == IntentKind.Exit ? Money.Zero
+        : (Status is OutboxStatus.Pending or OutboxStatus.Unknown ? Order.Count : Remaining) * Order.Side.ToOutcomeSide().PriceOf(Order.YesPrice);
 
     public static OutboxEntry FromIntent(in TradeIntent intent, ClientOrderId clientOrderId, DateTimeOffset now) => new(
         clientOrderId, OrderRequest.From(intent, clientOrderId), intent.Event, intent.Kind, intent.Reason,

@@ -33,6 +33,7 @@ public enum DenialCode
     InvalidCount = 20,
     ImplausibleEdge = 21,
     ExitExceedsPosition = 22,
+    OrderInDoubt = 23,
 }
 
 public static class DenialCodes
@@ -63,6 +64,7 @@ public static class DenialCodes
         DenialCode.InvalidCount => "INVALID_COUNT",
         DenialCode.ImplausibleEdge => "IMPLAUSIBLE_EDGE",
         DenialCode.ExitExceedsPosition => "EXIT_EXCEEDS_POSITION",
+        DenialCode.OrderInDoubt => "ORDER_IN_DOUBT",
         _ => "UNKNOWN",
     };
 }

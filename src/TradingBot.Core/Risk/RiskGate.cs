@@ -28,6 +28,7 @@ public sealed class RiskGate
         yield return new TradingStateRule();
         yield return new ExchangeOpenRule();
         yield return new MarketOpenRule();
+        yield return new OrderInDoubtRule();
         yield return new GameStartRule(options.MinTimeBeforeGameStart, options.AllowInPlay);
         yield return new StaleQuoteRule(options.MaxQuoteAge);
         yield return new StaleForecastRule(options.MaxForecastAge);

@@ -18,6 +18,10 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
     public async Task<ExchangeResult<ExchangeStatus>> GetExchangeStatusAsync(CancellationToken cancellationToken) =>
         WireReader.Map(await client.GetExchangeStatusAsync(cancellationToken).ConfigureAwait(false), MarketMapping.ToStatus);
 
+    public async Task<ExchangeResult<IReadOnlyList<MaintenanceWindow>>> GetMaintenanceWindowsAsync(CancellationToken cancellationToken) =>
+        WireReader.Map(await client.GetExchangeScheduleAsync(cancellationToken).ConfigureAwait(false),
+            reply => (IReadOnlyList<MaintenanceWindow>)reply.Schedule.MaintenanceWindows.Select(w => new MaintenanceWindow(w.StartDatetime, w.EndDatetime)).ToList());
+
     public async Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken) =>
         WireReader.Map(await client.GetSeriesAsync(seriesTicker, cancellationToken).ConfigureAwait(false), reply => MarketMapping.ToSeries(reply.Series));
 
@@ -40,7 +44,7 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
                 Cursor = cursor,
                 SeriesTicker = seriesTicker,
                 Status = "open",
-                WithNestedMarkets = true,
+                // Markets are listed on their own, 1000 to a page; events are read for their milestones (game starts).
                 WithMilestones = true,
             }, cancellationToken),
             reply => reply.Events.Select(e => ToEvent(e, reply.Milestones)),

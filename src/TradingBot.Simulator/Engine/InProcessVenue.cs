@@ -13,6 +13,9 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
     public Task<ExchangeResult<ExchangeStatus>> GetExchangeStatusAsync(CancellationToken cancellationToken) =>
         Ok(exchange.Read(e => new ExchangeStatus(e.ExchangeActive, e.TradingActive)));
 
+    public Task<ExchangeResult<IReadOnlyList<MaintenanceWindow>>> GetMaintenanceWindowsAsync(CancellationToken cancellationToken) =>
+        Ok<IReadOnlyList<MaintenanceWindow>>([]);
+
     public Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken) =>
         exchange.Read(e => e.Series.TryGetValue(seriesTicker, out var s)
             ? Ok(new SeriesInfo(s.Ticker, s.Title, s.Category, s.Fees))

@@ -65,3 +65,17 @@ public sealed class MarketOpenRule : IRiskRule
         _ => "unknown",
     };
 }
+
+/// <summary>
+/// An order whose outcome is unknown (a timeout, a crash mid-call) may exist: nothing more goes to its market, exits
+/// included, until reconciliation has found it or proven it absent. Re-sending blindly is how orders get doubled.
+/// </summary>
+public sealed class OrderInDoubtRule : IRiskRule
+{
+    public bool AppliesToExits => true;
+
+    public RiskDecision Check(in TradeIntent intent, in RiskSnapshot snapshot) =>
+        snapshot.Market.OrderInDoubt
+            ? RiskDecision.Deny(DenialCode.OrderInDoubt, intent.Ticker, DenialDetail.Word("until", "reconciled"))
+            : RiskDecision.Approve;
+}

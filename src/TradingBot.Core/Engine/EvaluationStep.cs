@@ -1,0 +1,56 @@
+using TradingBot.Core.Markets;
+using TradingBot.Core.Persistence;
+using TradingBot.Core.Pricing;
+using TradingBot.Core.Risk;
+using TradingBot.Core.Trading;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Core.Engine;
+
+/// <summary>One market's evaluation: an intent to queue (already past the gate once), or why not.</summary>
+public sealed record Evaluation(MarketTicker Ticker, TradeIntent? Intent, DecisionRecord Decision, Forecast? Forecast);
+
+/// <summary>
+/// Joins each market's quote with its forecast, prices it in Core (<see cref="EntryEvaluator"/>) and runs the gate
+/// on the picture of the moment. The executor runs the gate again on fresher exposure before anything is sent.
+/// </summary>
+public sealed class EvaluationStep(EntryEvaluator evaluator, RiskGate gate)
+{
+    public IReadOnlyList<Evaluation> Evaluate(IEnumerable<MarketView> markets, Func<MarketView, Forecast?> forecastOf, AccountState account, Exposure exposure)
+    {
+        var results = new List<Evaluation>();
+        foreach (var view in markets)
+        {
+            var forecast = forecastOf(view);
+            if (forecast is null)
+            {
+                results.Add(new Evaluation(view.Ticker, null, Decisions.NoTradeFor(view.Ticker, NoTradeReason.None, Money.Zero, account.Now) with { Code = "NO_FORECAST", Detail = "no source has this market" }, null));
+                continue;
+            }
+
+            var state = StateOf(view, exposure);
+            var evaluation = evaluator.Evaluate(state, forecast.Value, account);
+            if (!evaluation.HasIntent)
+            {
+                results.Add(new Evaluation(view.Ticker, null, Decisions.NoTradeFor(view.Ticker, evaluation.Reason, evaluation.BestEdge, account.Now), forecast));
+                continue;
+            }
+
+            var decision = gate.Check(evaluation.Intent, new RiskSnapshot(account, state, forecast.Value.AsOf));
+            results.Add(decision.IsApproved
+                ? new Evaluation(view.Ticker, evaluation.Intent, Decisions.Of(evaluation.Intent, Decisions.Queued, "APPROVED", $"edge={evaluation.BestEdge}", account.Now), forecast)
+                : new Evaluation(view.Ticker, null, Decisions.Denial(evaluation.Intent, decision, account.Now), forecast));
+        }
+
+        return results;
+    }
+
+    /// <summary>A market as the pricing and the gate see it: the view plus the bot's own capital and holding there.</summary>
+    public static MarketState StateOf(MarketView view, Exposure exposure)
+    {
+        var position = exposure.PositionIn(view.Ticker);
+        var holding = position is null ? Holding.None : new Holding(position.Side, position.Count, position.Cost);
+        return new MarketState(view.Ticker, view.Market.Event, view.Market.Status, view.Market.CloseTime, view.GameStart, view.Quote, view.Market.Ticks,
+            view.Fees, exposure.InMarket(view.Ticker), exposure.InEvent(view.Market.Event), holding, exposure.InDoubt(view.Ticker));
+    }
+}

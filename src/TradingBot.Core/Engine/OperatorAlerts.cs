@@ -1,0 +1,19 @@
+namespace TradingBot.Core.Engine;
+
+/// <summary>What the operator is told about; each kind is logged at warning or error and sent to every channel.</summary>
+public enum AlertKind
+{
+    CircuitBreakerTripped,
+    SafeModeEntered,
+    StopLossExit,
+    UnknownOrderOutcome,
+    ReconciliationMismatch,
+    DailySummary,
+    StorageUnavailable,
+}
+
+/// <summary>Tells the operator. Must not block trading: implementations queue and send in the background.</summary>
+public interface IOperatorAlerts
+{
+    void Raise(AlertKind kind, string message);
+}

@@ -1,0 +1,139 @@
+using TradingBot.Core.Persistence;
+using TradingBot.Core.Risk;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Core.Engine;
+
+/// <summary>
+/// The live trading state: the operator's control, the daily circuit breaker and the API error guard, combined into
+/// one <see cref="TradingStatus"/>. Every change that must survive a restart is written to the store at once, and
+/// <see cref="RefreshAsync"/> picks up what another process (<c>tradingbot halt</c>, <c>resume</c>) wrote there.
+/// </summary>
+public sealed class TradingControls
+{
+    private readonly IRiskStateStore _store;
+    private readonly IOperatorAlerts _alerts;
+    private readonly TimeProvider _time;
+    private readonly Money _dailyLossLimit;
+    private readonly Lock _lock = new();
+    private TradingState _operatorState = TradingState.Active;
+    private string _operatorReason = "";
+
+    public TradingControls(IRiskStateStore store, RiskOptions risk, TimeZoneInfo tradingDayZone, IOperatorAlerts alerts, TimeProvider time)
+    {
+        _store = store;
+        _alerts = alerts;
+        _time = time;
+        _dailyLossLimit = Money.FromDollars(risk.DailyLossLimit);
+        Breaker = new DailyCircuitBreaker(tradingDayZone, _dailyLossLimit);
+        Guard = new ApiErrorGuard(risk.MaxConsecutiveApiErrors, risk.ApiErrorBackoffInitial, risk.ApiErrorBackoffMax);
+        Zone = tradingDayZone;
+    }
+
+    public DailyCircuitBreaker Breaker { get; }
+
+    public ApiErrorGuard Guard { get; }
+
+    public TimeZoneInfo Zone { get; }
+
+    public string OperatorReason
+    {
+        get
+        {
+            lock (_lock)
+                return _operatorReason;
+        }
+    }
+
+    public TradingStatus Status
+    {
+        get
+        {
+            lock (_lock)
+                return TradingStatus.From(_operatorState, Guard.InSafeMode, Breaker.IsTripped(_time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>The trading day now: the calendar day in the configured zone.</summary>
+    public DateOnly Today => PositionLedger.TradingDayOf(_time.GetUtcNow(), Zone);
+
+    /// <summary>Reads what the store holds: at start-up, and every few seconds to see halt/resume from another shell.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var stored = await _store.LoadAsync(cancellationToken).ConfigureAwait(false);
+        lock (_lock)
+        {
+            Breaker.Restore(stored.CircuitBreaker);
+            Guard.Restore(stored.SafeMode);
+            _operatorState = stored.OperatorState;
+            _operatorReason = stored.OperatorReason;
+        }
+    }
+
+    /// <summary>Feeds the trading day's realised P&amp;L to the breaker; trips, persists and alerts once when it reaches −limit.</summary>
+    public async Task ObserveRealisedAsync(Money realisedToday, CancellationToken cancellationToken)
+    {
+        bool tripped;
+        CircuitBreakerState? state;
+        lock (_lock)
+        {
+            tripped = Breaker.Observe(realisedToday, _time.GetUtcNow());
+            state = Breaker.Tripped;
+        }
+
+        if (!tripped)
+            return;
+        await _store.SaveCircuitBreakerAsync(state, cancellationToken).ConfigureAwait(false);
+        _alerts.Raise(AlertKind.CircuitBreakerTripped,
+            $"Daily loss limit reached: realised P&L today {realisedToday} ≤ −{_dailyLossLimit}. No new orders until the trading day ends; positions are held to settlement.");
+    }
+
+    /// <summary>A failed venue call: the back-off before the next one, and safe mode (persisted, alerted) at the threshold.</summary>
+    public async Task<ApiFailureStep> RecordApiFailureAsync(string what, CancellationToken cancellationToken)
+    {
+        ApiFailureStep step;
+        SafeModeState? state;
+        lock (_lock)
+        {
+            step = Guard.RecordFailure(what, _time.GetUtcNow());
+            state = Guard.SafeMode;
+        }
+
+        if (step.EnteredSafeMode)
+        {
+            await _store.SaveSafeModeAsync(state, cancellationToken).ConfigureAwait(false);
+            _alerts.Raise(AlertKind.SafeModeEntered, $"Safe mode: {state!.Value.Reason}. No orders until an operator runs `tradingbot resume`.");
+        }
+
+        return step;
+    }
+
+    public void RecordApiSuccess()
+    {
+        lock (_lock)
+            Guard.RecordSuccess();
+    }
+
+    public async Task HaltAsync(TradingState state, string reason, CancellationToken cancellationToken)
+    {
+        await _store.SaveOperatorStateAsync(state, reason, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        lock (_lock)
+        {
+            _operatorState = state;
+            _operatorReason = reason;
+        }
+    }
+
+    /// <summary>The operator's resume: trading active again and safe mode left. A tripped breaker still holds until the day rolls.</summary>
+    public async Task ResumeAsync(string reason, CancellationToken cancellationToken)
+    {
+        await _store.SaveSafeModeAsync(null, cancellationToken).ConfigureAwait(false);
+        await _store.SaveOperatorStateAsync(TradingState.Active, reason, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        lock (_lock)
+        {
+            Guard.Resume();
+            _operatorState = TradingState.Active;
+            _operatorReason = reason;
+        }
+    }
+}
