@@ -1,0 +1,97 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Fees;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Core.Engine;
+
+/// <summary>What one scan did, with the number of venue requests it spent (the cadence and the rate budget depend on it).</summary>
+public sealed record ScanReport(DateTimeOffset At, int Series, int Events, int Markets, int Requests, IReadOnlyList<string> Problems);
+
+/// <summary>
+/// One scan: the exchange's status and maintenance windows, then per configured series its fee schedule (read once
+/// a day), its open events (for milestone start times) and its open markets (1000 to a page), into the
+/// <see cref="MarketBook"/>. A series that fails to read is reported and skipped; the rest of the scan stands.
+/// </summary>
+public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider time)
+{
+    private static readonly TimeSpan SeriesLifetime = TimeSpan.FromHours(24);
+    private readonly Dictionary<string, (SeriesInfo Info, DateTimeOffset ReadAt)> _series = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<MaintenanceWindow> Maintenance { get; private set; } = [];
+
+    public async Task<ExchangeResult<ScanReport>> ScanAsync(IReadOnlyList<string> seriesTickers, Func<MarketTicker, bool> keep, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var requests = 2;
+        var status = await exchange.GetExchangeStatusAsync(cancellationToken).ConfigureAwait(false);
+        if (!status.Success)
+            return status.Error;
+        book.SetExchange(status.Value);
+        var maintenance = await exchange.GetMaintenanceWindowsAsync(cancellationToken).ConfigureAwait(false);
+        if (maintenance.Success)
+            Maintenance = maintenance.Value;
+
+        var problems = new List<string>();
+        var views = new List<MarketView>();
+        var eventCount = 0;
+        foreach (var seriesTicker in seriesTickers)
+        {
+            var (series, seriesRequests) = await SeriesAsync(seriesTicker, now, cancellationToken).ConfigureAwait(false);
+            requests += seriesRequests;
+            if (!series.Success)
+            {
+                problems.Add($"series {seriesTicker}: {series.Error}");
+                continue;
+            }
+
+            var events = await exchange.GetEventsAsync(seriesTicker, cancellationToken).ConfigureAwait(false);
+            requests++;
+            var markets = await exchange.GetMarketsAsync(new MarketQuery(seriesTicker), cancellationToken).ConfigureAwait(false);
+            requests++;
+            if (!events.Success || !markets.Success)
+            {
+                problems.Add($"series {seriesTicker}: {(events.Success ? markets.Error : events.Error)}");
+                continue;
+            }
+
+            eventCount += events.Value.Count;
+            var byEvent = events.Value.ToDictionary(e => e.Ticker);
+            foreach (var market in markets.Value)
+            {
+                var game = byEvent.GetValueOrDefault(market.Event);
+                views.Add(new MarketView(market, seriesTicker, game?.Title ?? "", game?.GameStart, series.Value.Fees, market.TopOfBook));
+            }
+        }
+
+        book.Replace(views, now, keep);
+        return ExchangeResult<ScanReport>.Ok(new ScanReport(now, seriesTickers.Count, eventCount, views.Count, requests, problems));
+    }
+
+    /// <summary>Fresh books for the markets worth trading: the top of each replaces the listing's quote.</summary>
+    public async Task<int> RefreshBooksAsync(IEnumerable<MarketTicker> candidates, CancellationToken cancellationToken)
+    {
+        var requests = 0;
+        foreach (var ticker in candidates)
+        {
+            var order = await exchange.GetOrderBookAsync(ticker, cancellationToken).ConfigureAwait(false);
+            requests++;
+            if (order.Success)
+                book.UpdateQuote(ticker, order.Value.Top);
+        }
+
+        return requests;
+    }
+
+    private async Task<(ExchangeResult<SeriesInfo> Series, int Requests)> SeriesAsync(string ticker, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_series.TryGetValue(ticker, out var cached) && now - cached.ReadAt < SeriesLifetime)
+            return (ExchangeResult<SeriesInfo>.Ok(cached.Info), 0);
+        var read = await exchange.GetSeriesAsync(ticker, cancellationToken).ConfigureAwait(false);
+        if (read.Success)
+            _series[ticker] = (read.Value, now);
+        return (read, 1);
+    }
+
+    /// <summary>A series' fees as last read: used when an order is priced.</summary>
+    public FeeSchedule? FeesOf(string seriesTicker) => _series.TryGetValue(seriesTicker, out var cached) ? cached.Info.Fees : null;
+}
