@@ -19,6 +19,9 @@ public sealed class TradingControls
     private TradingState _operatorState = TradingState.Active;
     private string _operatorReason = "";
 
+    /// <summary>Bumped by every local change, so a refresh that read the store before the change cannot undo it.</summary>
+    private long _generation;
+
     public TradingControls(IRiskStateStore store, RiskOptions risk, TimeZoneInfo tradingDayZone, IOperatorAlerts alerts, TimeProvider time)
     {
         _store = store;
@@ -60,9 +63,14 @@ public sealed class TradingControls
     /// <summary>Reads what the store holds: at start-up, and every few seconds to see halt/resume from another shell.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
+        long generation;
+        lock (_lock)
+            generation = _generation;
         var stored = await _store.LoadAsync(cancellationToken).ConfigureAwait(false);
         lock (_lock)
         {
+            if (generation != _generation)
+                return;
             Breaker.Restore(stored.CircuitBreaker);
             Guard.Restore(stored.SafeMode);
             _operatorState = stored.OperatorState;
@@ -79,6 +87,7 @@ public sealed class TradingControls
         {
             tripped = Breaker.Observe(realisedToday, _time.GetUtcNow());
             state = Breaker.Tripped;
+            _generation += tripped ? 1 : 0;
         }
 
         if (!tripped)
@@ -97,6 +106,7 @@ public sealed class TradingControls
         {
             step = Guard.RecordFailure(what, _time.GetUtcNow());
             state = Guard.SafeMode;
+            _generation += step.EnteredSafeMode ? 1 : 0;
         }
 
         if (step.EnteredSafeMode)
@@ -119,6 +129,7 @@ public sealed class TradingControls
         await _store.SaveOperatorStateAsync(state, reason, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         lock (_lock)
         {
+            _generation++;
             _operatorState = state;
             _operatorReason = reason;
         }
@@ -131,6 +142,7 @@ public sealed class TradingControls
         await _store.SaveOperatorStateAsync(TradingState.Active, reason, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         lock (_lock)
         {
+            _generation++;
             Guard.Resume();
             _operatorState = TradingState.Active;
             _operatorReason = reason;

@@ -34,10 +34,26 @@ public sealed class TradingBotOptions : ISettingsSection
 
     public LogFormat LogFormat { get; set; } = LogFormat.Auto;
 
+    /// <summary>Paper mode only: how many times faster than real time the simulator's clock runs (games, fair prices, settlement).</summary>
+    public decimal PaperSpeed { get; set; } = 60m;
+
+    /// <summary>How often positions are marked, stop-losses checked and the day's P&amp;L fed to the breaker.</summary>
+    public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the bot reconciles with the exchange after the start-up reconciliation.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How soon a halt or resume from another shell (<c>tradingbot halt</c>) takes effect.</summary>
+    public TimeSpan ControlsRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public IEnumerable<SettingsProblem> Validate() =>
         new SettingsRules(SectionName)
             .Defined(nameof(Mode), Mode)
             .Defined(nameof(LogFormat), LogFormat)
             .That(!string.IsNullOrWhiteSpace(DataDirectory), nameof(DataDirectory), "must name a folder")
+            .Between(nameof(PaperSpeed), PaperSpeed, 1m, 3600m)
+            .Positive(nameof(MonitorInterval), MonitorInterval)
+            .Positive(nameof(ReconcileInterval), ReconcileInterval)
+            .Positive(nameof(ControlsRefreshInterval), ControlsRefreshInterval)
             .Problems;
 }

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Options;
+using TradingBot.Core.Engine;
+using TradingBot.Core.Risk;
+
+namespace TradingBot.Worker.Trading;
+
+/// <summary>
+/// The scanning schedule: scan the configured series into the market book, hand the batch to the evaluator, then
+/// wait as long as the exchange calendar says (fast near game starts, slow far from them, idle when nothing is
+/// open, paused in maintenance). A failed scan backs off as the API error guard says.
+/// </summary>
+internal sealed partial class MarketScanner(
+    ScanStep scan,
+    MarketBook book,
+    TradingQueues queues,
+    TradingReadiness readiness,
+    TradingControls controls,
+    IOptions<ScannerOptions> options,
+    IOptions<RiskOptions> risk,
+    TimeProvider time,
+    ILogger<MarketScanner> logger) : BackgroundService
+{
+    public ScanReport? LastReport { get; private set; }
+
+    public ScanPlan? NextPlan { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await readiness.WaitAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan delay;
+            try
+            {
+                var report = await scan.ScanAsync(options.Value.Series, _ => true, stoppingToken);
+                if (report.Success)
+                {
+                    LastReport = report.Value;
+                    foreach (var problem in report.Value.Problems)
+                        LogProblem(logger, problem);
+                    queues.Scans.Writer.TryWrite(book.All);
+                    var plan = ExchangeCalendar.Next(time.GetUtcNow(), book.Exchange, scan.Maintenance, book.All, options.Value, risk.Value.AllowInPlay);
+                    NextPlan = plan;
+                    LogScanned(logger, report.Value.Markets, report.Value.Events, report.Value.Series, report.Value.Requests, plan.Pace, plan.Delay.TotalSeconds, plan.Reason);
+                    delay = plan.Delay;
+                }
+                else
+                {
+                    delay = controls.Guard.BackoffFor(Math.Max(1, controls.Guard.ConsecutiveFailures));
+                    LogScanFailed(logger, report.Error.ToString(), delay.TotalSeconds);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                delay = options.Value.PausedInterval;
+                LogScanFailed(logger, ex.Message, delay.TotalSeconds);
+            }
+
+            await Task.Delay(delay, time, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scan: {Markets} open markets in {Events} games across {Series} series ({Requests} requests); next scan {Pace} in {Seconds} s ({Reason})")]
+    private static partial void LogScanned(ILogger logger, int markets, int events, int series, int requests, ScanPace pace, double seconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scan problem: {Problem}")]
+    private static partial void LogProblem(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scan failed: {Reason}; next try in {Seconds} s")]
+    private static partial void LogScanFailed(ILogger logger, string reason, double seconds);
+}

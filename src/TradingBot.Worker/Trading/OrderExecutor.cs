@@ -1,0 +1,52 @@
+using TradingBot.Core.Engine;
+using TradingBot.Core.Trading;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Worker.Trading;
+
+/// <summary>
+/// The single writer of orders: one reader of the intent queue, so exposure checks and submissions never race.
+/// On shutdown it takes no new intent, lets the one in flight finish (or time out into Unknown), and stops.
+/// </summary>
+internal sealed partial class OrderExecutor(
+    ExecutionStep execution,
+    TradingQueues queues,
+    TradingReadiness readiness,
+    ILogger<OrderExecutor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await readiness.WaitAsync(stoppingToken);
+        while (await queues.Intents.Reader.WaitToReadAsync(stoppingToken))
+        {
+            while (queues.Intents.Reader.TryRead(out var queued))
+            {
+                // An order already on its way is allowed to finish: cancelling it mid-call would only make its outcome unknown.
+                try
+                {
+                    var result = await execution.ExecuteAsync(queued.Intent, queued.ForecastAsOf, CancellationToken.None);
+                    if (result.Submission is { } submission)
+                        LogSubmitted(logger, queued.Intent.Ticker.Value, queued.Intent.Direction.Action, queued.Intent.Count.ToString(), queued.Intent.Direction.Side, queued.Intent.LimitPrice.ToString(), submission.ClientOrderId.Value, submission.Kind, submission.Reason);
+                    else
+                        LogDenied(logger, queued.Intent.Ticker.Value, result.Gate.ToString());
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogFailed(logger, queued.Intent.Ticker.Value, ex.Message);
+                }
+
+                if (stoppingToken.IsCancellationRequested)
+                    return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order on {Ticker}: {Action} {Count} {Side} at {Price}, client_order_id {ClientOrderId}: {Outcome} ({Detail})")]
+    private static partial void LogSubmitted(ILogger logger, string ticker, OrderAction action, string count, OutcomeSide side, string price, string clientOrderId, SubmitOutcomeKind outcome, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order on {Ticker} denied at the last check: {Decision}")]
+    private static partial void LogDenied(ILogger logger, string ticker, string decision);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order on {Ticker} not sent: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string ticker, string reason);
+}
