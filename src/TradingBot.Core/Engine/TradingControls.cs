@@ -93,6 +93,7 @@ public sealed class TradingControls
         if (!tripped)
             return;
         await _store.SaveCircuitBreakerAsync(state, cancellationToken).ConfigureAwait(false);
+        Bump();
         _alerts.Raise(AlertKind.CircuitBreakerTripped,
             $"Daily loss limit reached: realised P&L today {realisedToday} ≤ −{_dailyLossLimit}. No new orders until the trading day ends; positions are held to settlement.");
     }
@@ -112,10 +113,18 @@ public sealed class TradingControls
         if (step.EnteredSafeMode)
         {
             await _store.SaveSafeModeAsync(state, cancellationToken).ConfigureAwait(false);
+            Bump();
             _alerts.Raise(AlertKind.SafeModeEntered, $"Safe mode: {state!.Value.Reason}. No orders until an operator runs `tradingbot resume`.");
         }
 
         return step;
+    }
+
+    /// <summary>A refresh that read the store while a change was being written must not apply what it read.</summary>
+    private void Bump()
+    {
+        lock (_lock)
+            _generation++;
     }
 
     public void RecordApiSuccess()
@@ -126,6 +135,7 @@ public sealed class TradingControls
 
     public async Task HaltAsync(TradingState state, string reason, CancellationToken cancellationToken)
     {
+        Bump();
         await _store.SaveOperatorStateAsync(state, reason, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         lock (_lock)
         {
@@ -138,6 +148,7 @@ public sealed class TradingControls
     /// <summary>The operator's resume: trading active again and safe mode left. A tripped breaker still holds until the day rolls.</summary>
     public async Task ResumeAsync(string reason, CancellationToken cancellationToken)
     {
+        Bump();
         await _store.SaveSafeModeAsync(null, cancellationToken).ConfigureAwait(false);
         await _store.SaveOperatorStateAsync(TradingState.Active, reason, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         lock (_lock)
