@@ -178,3 +178,35 @@ public class MigrateVerbTests
         Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
     }
 }
+
+public class ControlVerbTests
+{
+    [Fact]
+    public async Task Halt_status_and_resume_act_on_the_database_the_bot_reads()
+    {
+        using var config = new TempConfig();
+        var env = new Dictionary<string, string> { ["TRADINGBOT__TradingBot__DataDirectory"] = Path.Combine(config.Directory, "data") };
+
+        var halt = await BotCli.RunAsync(env, "halt", "--reason", "going on holiday", "--config", config.Path);
+        var halted = await BotCli.RunAsync(env, "status", "--config", config.Path);
+        var resume = await BotCli.RunAsync(env, "resume", "--config", config.Path);
+        var resumed = await BotCli.RunAsync(env, "status", "--config", config.Path);
+
+        Assert.Equal([ExitCodes.Ok, ExitCodes.Ok, ExitCodes.Ok, ExitCodes.Ok], new[] { halt.ExitCode, halted.ExitCode, resume.ExitCode, resumed.ExitCode });
+        Assert.Contains("Trading:        Halted (operator_halt)", halted.Output, StringComparison.Ordinal);
+        Assert.Contains("operator:     Halted: going on holiday", halted.Output, StringComparison.Ordinal);
+        Assert.Contains("Realised today: 0.00", halted.Output, StringComparison.Ordinal);
+        Assert.Contains("Last scan:      never", halted.Output, StringComparison.Ordinal);
+        Assert.Contains("Resumed: cleared operator halted (going on holiday)", resume.Output, StringComparison.Ordinal);
+        Assert.Contains("Trading:        Active (none)", resumed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reduce_only_allows_exits_only()
+    {
+        using var config = new TempConfig();
+        var env = new Dictionary<string, string> { ["TRADINGBOT__TradingBot__DataDirectory"] = Path.Combine(config.Directory, "data") };
+        await BotCli.RunAsync(env, "halt", "--reduce-only", "--config", config.Path);
+        Assert.Contains("Trading:        ReducingOnly (operator_reduce_only)", (await BotCli.RunAsync(env, "status", "--config", config.Path)).Output, StringComparison.Ordinal);
+    }
+}

@@ -29,6 +29,18 @@ public static class TradingBotCli
         var migrate = new Command("migrate", "Apply the database migrations this build carries, then exit");
         migrate.SetAction((parse, cancellationToken) => MigrateAsync(parse.GetValue(configOption), output, error, environment, cancellationToken));
 
+        var reasonOption = new Option<string>("--reason") { Description = "Why, for the log and the status", DefaultValueFactory = _ => "by the operator from the command line" };
+        var reduceOnlyOption = new Option<bool>("--reduce-only") { Description = "Allow exits (sells of what is held) but no new positions" };
+        var halt = new Command("halt", "Stop sending orders (the running bot applies it within seconds); positions are kept") { Options = { reasonOption, reduceOnlyOption } };
+        halt.SetAction((parse, cancellationToken) => WithDatabaseAsync(parse.GetValue(configOption), error, environment,
+            (settings, database) => ControlVerbs.HaltAsync(settings, database, parse.GetValue(reduceOnlyOption), parse.GetValue(reasonOption)!, output, cancellationToken)));
+        var resume = new Command("resume", "Resume trading after a halt or safe mode") { Options = { reasonOption } };
+        resume.SetAction((parse, cancellationToken) => WithDatabaseAsync(parse.GetValue(configOption), error, environment,
+            (_, database) => ControlVerbs.ResumeAsync(database, parse.GetValue(reasonOption)!, output, cancellationToken)));
+        var status = new Command("status", "Print mode, trading state and its reasons, today's realised P&L, open positions, last scan");
+        status.SetAction((parse, cancellationToken) => WithDatabaseAsync(parse.GetValue(configOption), error, environment,
+            (settings, database) => ControlVerbs.StatusAsync(settings, database, output, cancellationToken)));
+
         var version = new Command("version", "Print the version");
         version.SetAction(_ =>
         {
@@ -39,7 +51,7 @@ public static class TradingBotCli
         var root = new RootCommand("TradingBot: an automated trader for Kalshi sports event contracts")
         {
             Options = { configOption },
-            Subcommands = { run, checkConfig, migrate, version },
+            Subcommands = { run, checkConfig, migrate, halt, resume, status, version },
         };
         root.SetAction((parse, _) => RunBotAsync(parse.GetValue(configOption), error, environment));
 
@@ -58,6 +70,21 @@ public static class TradingBotCli
         output.WriteLine("Configuration is valid. Effective settings (secrets masked):");
         output.WriteLine(SettingsPrinter.ToJson(settings));
         return ExitCodes.Ok;
+    }
+
+    private static async Task<int> WithDatabaseAsync(string? configPath, TextWriter error, IDictionary? environment, Func<CheckedSettings, BotDatabase, Task<int>> verb)
+    {
+        if (!TryLoad(configPath, error, environment, out _, out var settings))
+            return ExitCodes.InvalidConfiguration;
+        try
+        {
+            return await verb(settings, StorageSetup.Database(settings, environment));
+        }
+        catch (StorageException ex)
+        {
+            await error.WriteLineAsync($"Database unavailable: {ex.Message}");
+            return ExitCodes.Failure;
+        }
     }
 
     private static async Task<int> MigrateAsync(string? configPath, TextWriter output, TextWriter error, IDictionary? environment, CancellationToken cancellationToken)

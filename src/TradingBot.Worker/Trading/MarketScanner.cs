@@ -15,6 +15,7 @@ internal sealed partial class MarketScanner(
     TradingQueues queues,
     TradingReadiness readiness,
     TradingControls controls,
+    TradingBot.Core.Persistence.IBotStore store,
     IOptions<ScannerOptions> options,
     IOptions<RiskOptions> risk,
     TimeProvider time,
@@ -36,6 +37,7 @@ internal sealed partial class MarketScanner(
                 if (report.Success)
                 {
                     LastReport = report.Value;
+                    await store.Reconciliation.SetWatermarkAsync(Cli.ControlVerbs.LastScanMark, report.Value.At, stoppingToken);
                     foreach (var problem in report.Value.Problems)
                         LogProblem(logger, problem);
                     queues.Scans.Writer.TryWrite(book.All);
