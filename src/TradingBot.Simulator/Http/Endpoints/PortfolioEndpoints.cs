@@ -1,0 +1,226 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Values;
+using TradingBot.Simulator.Engine;
+using TradingBot.Simulator.Http.Limits;
+using TradingBot.Simulator.Http.Mapping;
+using TradingBot.Simulator.Http.Wire;
+using static TradingBot.Simulator.Http.ApiRouteExtensions;
+
+namespace TradingBot.Simulator.Http.Endpoints;
+
+/// <summary>The signed member's ledger: balance, positions, fills, settlements, orders; and its rate-limit tier.</summary>
+internal static class PortfolioEndpoints
+{
+    public static void Map(IEndpointRouteBuilder group, SimApi api)
+    {
+        group.MapGet("portfolio/balance", Handler(http => Balance(api, http))).MemberRead();
+        group.MapGet("portfolio/positions", Handler(http => Positions(api, http))).MemberRead();
+        group.MapGet("portfolio/fills", Handler(http => Fills(api, http))).MemberRead();
+        group.MapGet("portfolio/settlements", Handler(http => Settlements(api, http))).MemberRead();
+        group.MapGet("portfolio/orders", Handler(http => Orders(api, http))).MemberRead();
+        group.MapGet("portfolio/orders/{order_id}", Handler(http => Order(api, http))).MemberRead();
+        group.MapGet("account/limits", Handler(Limits)).MemberRead();
+    }
+
+    /// <summary>
+    /// <c>balance</c> is what the member can commit (cash less the collateral of resting orders); the portfolio value
+    /// marks each holding at the best bid it could sell into, else its last trade, else its cost.
+    /// </summary>
+    private static IResult Balance(SimApi api, HttpContext http)
+    {
+        var member = SimApi.Caller(http).MemberId;
+        var body = api.Exchange.Read(x =>
+        {
+            var account = x.Accounts[member];
+            var value = account.Positions.Values.Where(p => p.Side is not null).Aggregate(Money.Zero, (sum, p) => sum + MarkOf(x.Markets[p.Ticker], p));
+            return new BalanceResponseWire
+            {
+                Balance = WireFormat.Cents(account.Available),
+                BalanceDollars = WireFormat.Dollars(account.Available),
+                PortfolioValue = WireFormat.Cents(value),
+                UpdatedTs = x.Clock.GetUtcNow().ToUnixTimeSeconds(),
+                BalanceBreakdown = [new IndexedBalanceWire(0, WireFormat.Dollars(account.Available))],
+            };
+        });
+        return ApiResults.Ok(body, KalshiJsonContext.Default.BalanceResponseWire);
+    }
+
+    private static IResult Positions(SimApi api, HttpContext http)
+    {
+        var member = SimApi.Caller(http).MemberId;
+        var query = new QueryReader(http.Request.Query);
+        var limit = query.Limit(100, 1000);
+        var cursor = query.Text("cursor");
+        var ticker = query.Text("ticker");
+        var eventTicker = query.Text("event_ticker");
+        var countFilter = query.List("count_filter");
+        if (countFilter.Any(f => f is not ("position" or "total_traded")))
+            throw ApiProblem.Invalid("count_filter takes position and/or total_traded");
+        var none = query.OtherSubaccount() | query.OtherExchangeIndex();
+
+        var body = api.Exchange.Read(x =>
+        {
+            var account = x.Accounts[member];
+            var page = Paging.ByKey(
+                account.Positions.Values.Where(p => !none
+                    && (ticker is null || p.Ticker == ticker)
+                    && (eventTicker is null || x.Markets[p.Ticker].Spec.EventTicker == eventTicker)
+                    && Counts(p, countFilter)),
+                p => p.Ticker,
+                cursor,
+                limit);
+            var traded = TradedByEvent(x, account);
+            var events = page.Items
+                .GroupBy(p => x.Markets[p.Ticker].Spec.EventTicker, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => PortfolioMapper.EventPosition(g.Key, g.ToList(), traded.GetValueOrDefault(g.Key)))
+                .ToList();
+            return new PositionsResponseWire
+            {
+                Cursor = page.Cursor,
+                MarketPositions = page.Items.Select(PortfolioMapper.Position).ToList(),
+                EventPositions = events,
+            };
+        });
+        return ApiResults.Ok(body, KalshiJsonContext.Default.PositionsResponseWire);
+    }
+
+    private static IResult Fills(SimApi api, HttpContext http)
+    {
+        var member = SimApi.Caller(http).MemberId;
+        var query = new QueryReader(http.Request.Query);
+        var limit = query.Limit(100, 1000);
+        var cursor = query.Text("cursor");
+        var ticker = query.Text("ticker");
+        var orderId = query.Text("order_id");
+        var minTs = query.UnixSeconds("min_ts");
+        var maxTs = query.UnixSeconds("max_ts");
+        var none = query.OtherSubaccount() | query.OtherExchangeIndex();
+        var body = api.Exchange.Read(x =>
+        {
+            var page = Paging.NewestFirst(
+                x.Accounts[member].Fills,
+                f => !none && (ticker is null || f.Ticker == ticker) && (orderId is null || f.OrderId == orderId)
+                    && (minTs is null || f.Created > minTs) && (maxTs is null || f.Created < maxTs),
+                cursor,
+                limit);
+            return new FillsResponseWire(page.Items.Select(PortfolioMapper.Fill).ToList(), page.Cursor);
+        });
+        return ApiResults.Ok(body, KalshiJsonContext.Default.FillsResponseWire);
+    }
+
+    private static IResult Settlements(SimApi api, HttpContext http)
+    {
+        var member = SimApi.Caller(http).MemberId;
+        var query = new QueryReader(http.Request.Query);
+        var limit = query.Limit(100, 1000);
+        var cursor = query.Text("cursor");
+        var ticker = query.Text("ticker");
+        var eventTicker = query.Text("event_ticker");
+        var minTs = query.UnixSeconds("min_ts");
+        var maxTs = query.UnixSeconds("max_ts");
+        var none = query.OtherSubaccount();
+        var body = api.Exchange.Read(x =>
+        {
+            var account = x.Accounts[member];
+            var page = Paging.NewestFirst(
+                account.Settlements,
+                s => !none && (ticker is null || s.Ticker == ticker) && (eventTicker is null || s.EventTicker == eventTicker)
+                    && (minTs is null || s.SettledAt > minTs) && (maxTs is null || s.SettledAt < maxTs),
+                cursor,
+                limit);
+            var settlements = page.Items
+                .Select(s => PortfolioMapper.Settlement(s, account.Positions.TryGetValue(s.Ticker, out var p) ? p.FeesPaid : Money.Zero))
+                .ToList();
+            return new SettlementsResponseWire(settlements, page.Cursor);
+        });
+        return ApiResults.Ok(body, KalshiJsonContext.Default.SettlementsResponseWire);
+    }
+
+    private static IResult Orders(SimApi api, HttpContext http)
+    {
+        var member = SimApi.Caller(http).MemberId;
+        var query = new QueryReader(http.Request.Query);
+        var limit = query.Limit(100, 1000);
+        var cursor = query.Text("cursor");
+        var ticker = query.Text("ticker");
+        var events = query.List("event_ticker");
+        if (events.Count > 10)
+            throw ApiProblem.Invalid("event_ticker takes at most 10 event tickers");
+        var minTs = query.UnixSeconds("min_ts");
+        var maxTs = query.UnixSeconds("max_ts");
+        OrderStatus? status = query.Text("status") switch
+        {
+            null => null,
+            "resting" => OrderStatus.Resting,
+            "canceled" => OrderStatus.Canceled,
+            "executed" => OrderStatus.Executed,
+            _ => throw ApiProblem.Invalid("status must be resting, canceled or executed"),
+        };
+        var none = query.OtherSubaccount() | query.OtherExchangeIndex();
+        var body = api.Exchange.Read(x =>
+        {
+            var page = Paging.NewestFirst(
+                x.Accounts[member].Orders,
+                o => !none && (ticker is null || o.Ticker == ticker) && (status is null || o.Status == status)
+                    && (events.Count == 0 || events.Contains(x.Markets[o.Ticker].Spec.EventTicker))
+                    && (minTs is null || o.Created > minTs) && (maxTs is null || o.Created < maxTs),
+                cursor,
+                limit);
+            return new OrdersResponseWire(page.Items.Select(PortfolioMapper.Order).ToList(), page.Cursor);
+        });
+        return ApiResults.Ok(body, KalshiJsonContext.Default.OrdersResponseWire);
+    }
+
+    private static IResult Order(SimApi api, HttpContext http)
+    {
+        var member = SimApi.Caller(http).MemberId;
+        var orderId = (string)http.Request.RouteValues["order_id"]!;
+        var order = api.Exchange.Read(x => x.Accounts[member].Orders.FirstOrDefault(o => o.Id == orderId) is { } o ? PortfolioMapper.Order(o) : null)
+            ?? throw ApiProblem.NotFound($"order {orderId} not found");
+        return ApiResults.Ok(new OrderResponseWire(order), KalshiJsonContext.Default.OrderResponseWire);
+    }
+
+    private static IResult Limits(HttpContext http)
+    {
+        var tier = SimApi.Caller(http).Tier;
+        var read = tier.LimitOf(RateBucket.Read);
+        var write = tier.LimitOf(RateBucket.Write);
+        IReadOnlyList<UsageGrantWire> grants = tier == RateTier.Basic ? [] : [new UsageGrantWire("event_contract", tier.WireName(), "manual")];
+        var body = new AccountLimitsResponseWire(tier.WireName(), new BucketLimitWire(read.RefillRate, read.Capacity), new BucketLimitWire(write.RefillRate, write.Capacity), grants);
+        return ApiResults.Ok(body, KalshiJsonContext.Default.AccountLimitsResponseWire);
+    }
+
+    /// <summary>Positions the member actually has or had; count_filter narrows to non-zero position and/or traded value.</summary>
+    private static bool Counts(SimPosition position, IReadOnlyList<string> countFilter)
+    {
+        var held = position.SignedHundredths != 0;
+        var traded = position.TotalTraded != Money.Zero;
+        return countFilter.Count == 0 ? held || traded : (countFilter.Contains("position") && held) || (countFilter.Contains("total_traded") && traded);
+    }
+
+    private static Dictionary<string, Contracts> TradedByEvent(SimExchange x, SimAccount account)
+    {
+        var traded = new Dictionary<string, Contracts>(StringComparer.Ordinal);
+        foreach (var fill in account.Fills)
+        {
+            var eventTicker = x.Markets[fill.Ticker].Spec.EventTicker;
+            traded[eventTicker] = traded.GetValueOrDefault(eventTicker) + fill.Count;
+        }
+
+        return traded;
+    }
+
+    private static Money MarkOf(SimMarket market, SimPosition position)
+    {
+        var side = position.Side!.Value;
+        var bestBid = side == OutcomeSide.Yes
+            ? market.Book.Levels(BookSide.Bid).Select(l => (Price?)l.Price).FirstOrDefault()
+            : market.Book.Levels(BookSide.Ask).Select(l => (Price?)l.Price.Complement).FirstOrDefault();
+        var mark = bestBid ?? (market.LastPrice is { } last ? side.PriceOf(last) : (Price?)null);
+        return mark is { } price ? position.Held * price : position.Cost;
+    }
+}
