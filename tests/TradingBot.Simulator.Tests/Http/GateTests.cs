@@ -15,7 +15,7 @@ public class GateTests
     [Fact]
     public async Task A_handler_that_throws_becomes_a_500_with_Kalshis_body()
     {
-        var exchange = new Engine.SimExchange(TimeProvider.System);
+        var exchange = new global::TradingBot.Simulator.Engine.SimExchange(TimeProvider.System);
         var options = new KalshiSimulatorOptions();
         var api = new SimApi(exchange, new ApiKeyRegistry(), new RateLimiter(TimeProvider.System), new FaultInjector(), options, NullLogger.Instance);
         var http = new DefaultHttpContext();

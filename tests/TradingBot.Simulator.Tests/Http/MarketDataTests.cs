@@ -91,7 +91,7 @@ public class MarketDataTests
     {
         await using var server = await StartAsync();
         for (var i = 0; i < 23; i++)
-            server.Exchange.AddMarket(new Engine.MarketSpec($"{Event}-X{i:D2}", Event, "extra", "x", "x", Start.AddDays(-1), GameStart));
+            server.Exchange.AddMarket(new global::TradingBot.Simulator.Engine.MarketSpec($"{Event}-X{i:D2}", Event, "extra", "x", "x", Start.AddDays(-1), GameStart));
 
         var seen = new List<string>();
         var pages = 0;
