@@ -6,7 +6,7 @@ namespace TradingBot.Simulator.Scenarios;
 /// and games that ended cannot un-happen; so timestamps stay monotonic and are simply simulated ticks.
 /// Real time comes from the injected provider, so tests drive it with a fake.
 /// </summary>
-public sealed class SimClock : TimeProvider
+public sealed class SimClock : TimeProvider, Http.ISimClock
 {
     public const double MaxSpeed = 10_000;
 

@@ -1,3 +1,4 @@
+using TradingBot.Simulator.Scenarios;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -69,7 +70,7 @@ internal sealed class SimServer : IAsyncDisposable
     public static async Task<SimServer> StartAsync(Action<IServiceCollection>? services = null)
     {
         var wall = new FakeTimeProvider(Start);
-        var market = new SimClock(wall, Start);
+        var market = SimClock.Frozen(Start);
         var exchange = new SimExchange(market);
         Seed(exchange);
 
