@@ -17,6 +17,9 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
     private static readonly TimeSpan SeriesLifetime = TimeSpan.FromHours(24);
     private readonly Dictionary<string, (SeriesInfo Info, DateTimeOffset ReadAt)> _series = new(StringComparer.Ordinal);
 
+    /// <summary>Series the venue does not list: asked again after <see cref="SeriesLifetime"/>, not on every scan.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _missing = new(StringComparer.Ordinal);
+
     public IReadOnlyList<MaintenanceWindow> Maintenance { get; private set; } = [];
 
     public async Task<ExchangeResult<ScanReport>> ScanAsync(IReadOnlyList<string> seriesTickers, Func<MarketTicker, bool> keep, CancellationToken cancellationToken)
@@ -36,11 +39,15 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
         var eventCount = 0;
         foreach (var seriesTicker in seriesTickers)
         {
+            if (_missing.TryGetValue(seriesTicker, out var since) && now - since < SeriesLifetime)
+                continue;
             var (series, seriesRequests) = await SeriesAsync(seriesTicker, now, cancellationToken).ConfigureAwait(false);
             requests += seriesRequests;
             if (!series.Success)
             {
-                problems.Add($"series {seriesTicker}: {series.Error}");
+                if (series.Error.Kind == ExchangeErrorKind.NotFound)
+                    _missing[seriesTicker] = now;
+                problems.Add($"series {seriesTicker}: {series.Error}{(series.Error.Kind == ExchangeErrorKind.NotFound ? "; skipped for a day" : "")}");
                 continue;
             }
 

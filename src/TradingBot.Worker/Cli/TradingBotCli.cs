@@ -125,7 +125,13 @@ public static class TradingBotCli
 
         try
         {
-            using var host = BotHost.Build(configuration, settings, logger, environment);
+            await using var venue = await Venue.ConnectAsync(settings, environment, CancellationToken.None);
+            var bot = settings.Get<TradingBotOptions>();
+            var storage = settings.Get<StorageOptions>();
+            var database = venue.IsInProcessPaper && storage.Provider == StorageProvider.Sqlite && storage.ConnectionString.Length == 0
+                ? Venue.PaperDatabase(bot)
+                : StorageSetup.Database(settings, environment);
+            using var host = BotHost.Build(configuration, settings, logger, venue, database);
             await host.RunAsync();
             // A service that had to stop the bot (a database schema newer than this build) says why through the exit code.
             return Environment.ExitCode;
@@ -134,6 +140,11 @@ public static class TradingBotCli
         {
             logger.Fatal("Storage is not usable: {Reason}", ex.Message);
             return ExitCodes.Failure;
+        }
+        catch (TradingBot.Kalshi.Auth.PrivateKeyException ex)
+        {
+            logger.Fatal("The Kalshi private key cannot be used: {Reason}", ex.Message);
+            return ExitCodes.InvalidConfiguration;
         }
         catch (OptionsValidationException ex)
         {

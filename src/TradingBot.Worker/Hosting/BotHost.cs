@@ -1,15 +1,18 @@
 using Serilog;
+using TradingBot.Core.Persistence;
+using TradingBot.Storage;
 using TradingBot.Worker.Configuration;
+using TradingBot.Worker.Trading;
 
 namespace TradingBot.Worker.Hosting;
 
-/// <summary>The composition root: one Generic Host, wired from checked settings.</summary>
+/// <summary>The composition root: one Generic Host, wired from checked settings and the venue the mode chose.</summary>
 internal static class BotHost
 {
     /// <summary>systemd's default TimeoutStopSec is 90 s; finish well inside it.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
-    public static IHost Build(IConfiguration configuration, CheckedSettings settings, Serilog.Core.Logger logger, System.Collections.IDictionary? environment = null)
+    public static IHost Build(IConfiguration configuration, CheckedSettings settings, Serilog.Core.Logger logger, Venue venue, BotDatabase database)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -22,17 +25,19 @@ internal static class BotHost
         builder.Services.AddSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSerilog(logger, dispose: true);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(venue.Clock);
+        builder.Services.AddSingleton(venue);
 
         foreach (var section in BotSettings.Sections)
             section.Register(builder.Services, builder.Configuration);
 
-        builder.Services.AddSingleton(StorageSetup.Database(settings, environment));
+        builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<StoreReadiness>();
-        builder.Services.AddSingleton<TradingBot.Core.Persistence.IBotStore>(sp => new TradingBot.Storage.SqlBotStore(sp.GetRequiredService<TradingBot.Storage.BotDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IBotStore>(sp => new SqlBotStore(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<TimeProvider>()));
 
         builder.Services.AddHostedService<StartupSummary>();
         builder.Services.AddHostedService<StoreMigration>();
+        builder.Services.AddTrading(settings);
         return builder.Build();
     }
 }

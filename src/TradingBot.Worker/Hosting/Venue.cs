@@ -1,0 +1,105 @@
+using System.Collections;
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Values;
+using TradingBot.Kalshi;
+using TradingBot.Kalshi.Adapter;
+using TradingBot.Kalshi.Auth;
+using TradingBot.Kalshi.Http;
+using TradingBot.Simulator.Hosting;
+using TradingBot.Storage;
+using TradingBot.Worker.Configuration;
+
+namespace TradingBot.Worker.Hosting;
+
+/// <summary>
+/// Where orders go, and the clock the bot trades by. Paper without a base URL: the simulator started in process on
+/// a loopback port with the demo scenario, its clock (accelerated by TradingBot:PaperSpeed) for everything the bot
+/// decides, and the DEMO model feed. Paper with Kalshi:BaseUrl: a simulator running elsewhere on loopback. Demo and
+/// Live: Kalshi's own URLs. HTTP concerns (signing, rate limits, timeouts) always run on the wall clock.
+/// </summary>
+internal sealed class Venue : IAsyncDisposable
+{
+    public const decimal PaperStartingBalance = 1000m;
+
+    private Venue(IExchange exchange, KalshiClient client, TimeProvider clock, string description, SimulatorServer? simulator)
+    {
+        Exchange = exchange;
+        Client = client;
+        Clock = clock;
+        Description = description;
+        Simulator = simulator;
+    }
+
+    public IExchange Exchange { get; }
+
+    public KalshiClient Client { get; }
+
+    public TimeProvider Clock { get; }
+
+    public string Description { get; }
+
+    public SimulatorServer? Simulator { get; }
+
+    /// <summary>Where the DEMO model feed is published in paper mode; null elsewhere.</summary>
+    public string? DemoFeedPath => Simulator?.Feed?.Path;
+
+    public bool IsInProcessPaper => Simulator is not null;
+
+    public static async Task<Venue> ConnectAsync(CheckedSettings settings, IDictionary? environment, CancellationToken cancellationToken)
+    {
+        var bot = settings.Get<TradingBotOptions>();
+        var kalshi = settings.Get<KalshiOptions>();
+        if (bot.Mode == TradingMode.Paper && kalshi.BaseUrl.Length == 0)
+            return await StartPaperAsync(bot, kalshi, cancellationToken);
+
+        var baseUrl = kalshi.BaseUrl.Length > 0 ? new Uri(kalshi.BaseUrl)
+            : bot.Mode == TradingMode.Live ? KalshiEnvironment.Production
+            : KalshiEnvironment.Demo;
+        var credentials = (environment ?? Environment.GetEnvironmentVariables())["CREDENTIALS_DIRECTORY"] as string;
+        var signer = new RequestSigner(PrivateKeyLoader.Load(kalshi.PrivateKeyPath, credentials));
+        var client = KalshiConnection.Create(kalshi, baseUrl, signer, TimeProvider.System);
+        return new Venue(new KalshiExchange(client, TimeProvider.System), client, TimeProvider.System, $"{bot.Mode} at {baseUrl}", null);
+    }
+
+    private static async Task<Venue> StartPaperAsync(TradingBotOptions bot, KalshiOptions kalshi, CancellationToken cancellationToken)
+    {
+        var simulator = await SimulatorServer.StartAsync(new SimulatorServerOptions
+        {
+            Scenario = "demo",
+            Seed = 1,
+            Speed = (double)bot.PaperSpeed,
+            DemoFeedPath = Path.Combine(Path.GetFullPath(PaperDataDirectory(bot)), DemoModelFeed.FileName),
+        }, cancellationToken);
+        var (key, keyId) = simulator.CreateKey("paper", Money.FromDollars(PaperStartingBalance));
+        var options = new KalshiOptions { ApiKeyId = keyId, Tier = kalshi.Tier, RequestTimeout = kalshi.RequestTimeout, UseAccountLimits = false };
+        var client = KalshiConnection.Create(options, simulator.ApiUrl, new RequestSigner(key), TimeProvider.System);
+        return new Venue(new KalshiExchange(client, simulator.Clock), client, simulator.Clock,
+            $"the bundled simulator at {simulator.ApiUrl} (paper money, clock at {bot.PaperSpeed}x)", simulator);
+    }
+
+    /// <summary>
+    /// An in-process paper session starts a fresh simulated exchange, so it keeps its own database under data/paper,
+    /// started afresh each time (the previous one is kept beside it): last session's orders are not this venue's.
+    /// </summary>
+    public static string PaperDataDirectory(TradingBotOptions bot) => Path.Combine(bot.DataDirectory, "paper");
+
+    public static BotDatabase PaperDatabase(TradingBotOptions bot)
+    {
+        var folder = Path.GetFullPath(PaperDataDirectory(bot));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, BotDatabase.SqliteFileName);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            if (File.Exists(path + suffix))
+                File.Move(path + suffix, path + ".previous" + suffix, overwrite: true);
+        }
+
+        return BotDatabase.Sqlite(path);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Simulator is not null)
+            await Simulator.DisposeAsync();
+    }
+}
