@@ -71,8 +71,8 @@ public class HostProcessTests
         Assert.NotEmpty(lines);
         Assert.All(lines, line => Assert.Matches(new Regex("^<[0-7]>"), line));
         Assert.Contains(lines, line => line.StartsWith("<6>StartupSummary: Mode Paper", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.StartsWith("<4>StartupSummary: The trading engine is not installed", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line == "<6>StartupSummary: Stopping: no orders are in flight");
+        Assert.Contains(lines, line => line.StartsWith("<6>StartupSummary: State is kept in SQLite at ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("<6>StartupSummary: Stopping: no new orders", StringComparison.Ordinal));
     }
 
     private static async Task<string> ReceiveAsync(Socket socket, CancellationToken cancellationToken)

@@ -58,7 +58,16 @@ internal sealed class Venue : IAsyncDisposable
         var credentials = (environment ?? Environment.GetEnvironmentVariables())["CREDENTIALS_DIRECTORY"] as string;
         var signer = new RequestSigner(PrivateKeyLoader.Load(kalshi.PrivateKeyPath, credentials));
         var client = KalshiConnection.Create(kalshi, baseUrl, signer, TimeProvider.System);
-        return new Venue(new KalshiExchange(client, TimeProvider.System), client, TimeProvider.System, $"{bot.Mode} at {baseUrl}", null);
+        var limits = "the tier's rate limits";
+        if (kalshi.UseAccountLimits)
+        {
+            var applied = await client.ApplyAccountLimitsAsync(cancellationToken);
+            limits = applied.Success
+                ? $"the account's rate limits (read {applied.Value.Read.RefillPerSecond}/s, write {applied.Value.Write.RefillPerSecond}/s)"
+                : $"the tier's rate limits (account limits unreadable: {applied.Error})";
+        }
+
+        return new Venue(new KalshiExchange(client, TimeProvider.System), client, TimeProvider.System, $"{bot.Mode} at {baseUrl}, with {limits}", null);
     }
 
     private static async Task<Venue> StartPaperAsync(TradingBotOptions bot, KalshiOptions kalshi, CancellationToken cancellationToken)
