@@ -179,6 +179,10 @@ public static class SportsTickers
         return true;
     }
 
+    /// <summary>Whether a ticker belongs to a sports series this parser knows, whatever else is wrong with it.</summary>
+    public static bool IsSportsTicker(string? ticker) =>
+        TryParseSeries((ticker ?? "").Split('-')[0], out _, out _);
+
     private static bool TryParseSeries(string series, out League league, out SportsMarketKind kind)
     {
         league = default;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 
 namespace TradingBot.Forecasts.Common;
@@ -24,7 +25,7 @@ internal static class HttpFetch
         }
         catch (OperationCanceledException)
         {
-            return (null, $"timed out after {timeout.TotalSeconds:0.###} s");
+            return (null, string.Create(CultureInfo.InvariantCulture, $"timed out after {timeout.TotalSeconds:0.###} s"));
         }
         catch (HttpRequestException e)
         {

@@ -11,10 +11,19 @@ namespace TradingBot.Forecasts.Common;
 /// </summary>
 internal static class MarketResolver
 {
-    public static bool TryResolve(ForecastRequest request, [NotNullWhen(true)] out SportsMarket? market, [NotNullWhen(false)] out string? problem)
+    /// <summary>
+    /// The market, or null with a problem worth reporting. A ticker outside the sports series (a weather market,
+    /// say) is simply not this source's business: false with no problem.
+    /// </summary>
+    public static bool TryResolve(ForecastRequest request, [NotNullWhen(true)] out SportsMarket? market, out string? problem)
     {
         if (!SportsTickers.TryParseMarket(request.Ticker.Value, out market, out problem))
+        {
+            if (!SportsTickers.IsSportsTicker(request.Ticker.Value))
+                problem = null;
             return false;
+        }
+
         if (market.Line is { } line && SportsTickers.LineInTitle(request.YesSubTitle) is { } stated && stated != line)
         {
             problem = string.Create(CultureInfo.InvariantCulture, $"the ticker gives line {line} but the subtitle '{request.YesSubTitle}' says {stated}");

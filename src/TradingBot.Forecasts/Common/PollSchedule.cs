@@ -78,5 +78,7 @@ internal sealed class PollSchedule(TimeSpan interval, TimeSpan firstRetry, TimeS
         at?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "never";
 
     internal static string Ago(TimeSpan span) =>
-        span.TotalHours >= 1 ? $"{span.TotalHours:0.#}h" : span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#}m" : $"{span.TotalSeconds:0}s";
+        span.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#}h")
+        : span.TotalMinutes >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#}m")
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0}s");
 }

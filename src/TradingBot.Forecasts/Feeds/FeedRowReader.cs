@@ -30,7 +30,7 @@ internal static class FeedRowReader
             throw new FeedRowException($"probability '{probabilityText}' is not a number between 0 and 1");
         var asOf = ReadTime(field(AsOf));
         if (asOf - now > FutureTolerance)
-            throw new FeedRowException($"as_of {field(AsOf)} is in the future (loaded at {now:O})");
+            throw new FeedRowException($"as_of {field(AsOf)} is in the future (loaded at {now.ToString("O", CultureInfo.InvariantCulture)})");
 
         var ticker = field(Ticker);
         string[] teamFields = [field(League), field(Date), field(Team), field(Market), field(Line)];

@@ -38,7 +38,8 @@ internal sealed class ForecastTable
             return null;
         if (!MarketResolver.TryResolve(request, out var market, out var problem))
         {
-            problems.Add(request.Ticker.Value, problem);
+            if (problem is not null)
+                problems.Add(request.Ticker.Value, problem);
             return null;
         }
 
