@@ -29,7 +29,14 @@ public sealed class SportsbookOptions : PollingSettings, ISettingsSection
     /// <summary>Read odds from this file (an array of Odds API events, any sports) instead of the URL.</summary>
     public string? Path { get; set; }
 
-    public List<string> Sports { get; set; } = ["americanfootball_nfl", "basketball_nba", "baseball_mlb", "icehockey_nhl"];
+    /// <summary>
+    /// Comma-separated Odds API sport keys, one request each per poll. A string rather than a list because the
+    /// configuration binder appends a configured list to a default one instead of replacing it.
+    /// </summary>
+    public string Sports { get; set; } = "americanfootball_nfl,basketball_nba,baseball_mlb,icehockey_nhl";
+
+    public IReadOnlyList<string> SportKeys =>
+        (Sports ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     public string Regions { get; set; } = "us,eu";
 
@@ -65,8 +72,8 @@ public sealed class SportsbookOptions : PollingSettings, ISettingsSection
         var rules = new SettingsRules(SectionName)
             .That(!Enabled || fromFile || IsHttpUrl(BaseUrl), nameof(BaseUrl), $"must be an absolute http or https URL (got '{BaseUrl}')")
             .That(!Enabled || fromFile || !string.IsNullOrWhiteSpace(ApiKey), nameof(ApiKey), "is required to poll The Odds API (or set Path to read a file)")
-            .That(!Enabled || fromFile || Sports.Count > 0, nameof(Sports), "must list at least one Odds API sport key")
-            .That(Sports.All(s => !string.IsNullOrWhiteSpace(s) && s.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')), nameof(Sports), "sport keys are letters, digits and underscores")
+            .That(!Enabled || fromFile || SportKeys.Count > 0, nameof(Sports), "must list at least one Odds API sport key")
+            .That(SportKeys.All(s => s.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')), nameof(Sports), $"sport keys are letters, digits and underscores, separated by commas (got '{Sports}')")
             .Defined(nameof(OddsFormat), OddsFormat)
             .Defined(nameof(Method), Method)
             .NotNegative(nameof(DefaultBookWeight), DefaultBookWeight)

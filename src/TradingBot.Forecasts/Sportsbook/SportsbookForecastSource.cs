@@ -110,7 +110,7 @@ public sealed class SportsbookForecastSource : IForecastSource
             return ["no HttpClient was given and no Path is set"];
         var errors = new List<string>();
         var problems = new List<InputProblem>();
-        foreach (var sport in _options.Sports)
+        foreach (var sport in _options.SportKeys)
         {
             var (text, error) = await HttpFetch.GetTextAsync(_http, OddsUrl(sport), _options.Timeout, _time, cancellationToken, NoteQuota).ConfigureAwait(false);
             if (text is null && error is null)

@@ -141,7 +141,7 @@ public sealed class SportsbookConsensusTests : IDisposable
             Enabled = true,
             BaseUrl = server.BaseAddress.ToString(),
             ApiKey = "s3cret-key",
-            Sports = ["americanfootball_nfl", "basketball_nba"],
+            Sports = "americanfootball_nfl, basketball_nba",
             Method = DevigMethod.Multiplicative,
         };
         Assert.Empty(options.Validate());
@@ -173,7 +173,7 @@ public sealed class SportsbookConsensusTests : IDisposable
             Enabled = true,
             BaseUrl = "http://127.0.0.1:9",
             ApiKey = "s3cret-key",
-            Sports = ["americanfootball_nfl"],
+            Sports = "americanfootball_nfl",
             Method = DevigMethod.Multiplicative,
             MaxBookAge = TimeSpan.FromHours(1),
         };
@@ -196,7 +196,7 @@ public sealed class SportsbookConsensusTests : IDisposable
     {
         var handler = new StubHandler((_, _) => Task.FromResult(StubHandler.Json("""{"message":"bad key"}""", HttpStatusCode.Unauthorized)));
         using var http = new HttpClient(handler);
-        var source = new SportsbookForecastSource(http, new SportsbookOptions { Enabled = true, ApiKey = "0123456789abcdef", Sports = ["basketball_nba"] }, _time);
+        var source = new SportsbookForecastSource(http, new SportsbookOptions { Enabled = true, ApiKey = "0123456789abcdef", Sports = "basketball_nba" }, _time);
 
         await source.RefreshAsync(CancellationToken.None);
 
