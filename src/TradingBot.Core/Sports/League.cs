@@ -56,6 +56,17 @@ public static class Leagues
     }
 
     /// <summary>Accepts the enum name in any case (<c>nfl</c>, <c>NFL</c>) as operators write it in feeds.</summary>
-    public static bool TryParse(string? text, out League league) =>
-        Enum.TryParse(text?.Trim(), ignoreCase: true, out league) && Enum.IsDefined(league);
+    public static bool TryParse(string? text, out League league)
+    {
+        var trimmed = text?.Trim() ?? "";
+
+        // Enum.TryParse also takes "3" as a value: a league is only ever named.
+        if (trimmed.Length == 0 || !trimmed.All(char.IsAsciiLetter))
+        {
+            league = default;
+            return false;
+        }
+
+        return Enum.TryParse(trimmed, ignoreCase: true, out league);
+    }
 }

@@ -19,7 +19,7 @@ public static partial class TeamCatalog
     };
 
     /// <summary>The leagues with a catalog; the others (NCAA) parse from tickers but cannot be mapped to teams.</summary>
-    public static IReadOnlyCollection<League> Leagues => (IReadOnlyCollection<League>)ByLeague.Keys;
+    public static IReadOnlyList<League> Leagues { get; } = [League.Nfl, League.Nba, League.Mlb, League.Nhl];
 
     public static bool HasCatalog(League league) => ByLeague.ContainsKey(league);
 

@@ -57,3 +57,36 @@ public class GameMatchingTests
         Assert.Same(first, byTime.Value);
     }
 }
+
+public class LeagueTests
+{
+    [Theory]
+    [InlineData("nfl", true, League.Nfl)]
+    [InlineData(" NHL ", true, League.Nhl)]
+    [InlineData("Ncaamb", true, League.Ncaamb)]
+    [InlineData("3", false, League.Nfl)]
+    [InlineData("EPL", false, League.Nfl)]
+    [InlineData("", false, League.Nfl)]
+    [InlineData(null, false, League.Nfl)]
+    public void Leagues_are_parsed_by_name_only(string? text, bool ok, League expected)
+    {
+        Assert.Equal(ok, Leagues.TryParse(text, out var league));
+        if (ok)
+            Assert.Equal(expected, league);
+    }
+
+    [Theory]
+    [InlineData("americanfootball_nfl", true, League.Nfl)]
+    [InlineData("icehockey_nhl", true, League.Nhl)]
+    [InlineData("soccer_epl", false, League.Nfl)]
+    public void Odds_api_sport_keys_map_to_leagues(string key, bool ok, League expected)
+    {
+        Assert.Equal(ok, Leagues.TryFromOddsApiSportKey(key, out var league));
+        if (ok)
+            Assert.Equal(expected, league);
+    }
+
+    [Fact]
+    public void The_catalog_leagues_are_the_four_professional_leagues() =>
+        Assert.Equal([League.Nfl, League.Nba, League.Mlb, League.Nhl], TeamCatalog.Leagues);
+}
