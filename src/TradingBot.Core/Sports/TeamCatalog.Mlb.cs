@@ -1,0 +1,37 @@
+namespace TradingBot.Core.Sports;
+
+public static partial class TeamCatalog
+{
+    private static IReadOnlyList<Team> Mlb() => new Builder(League.Mlb)
+        .Add("ARI", "Arizona", "Diamondbacks", ["AZ"], ["D-backs", "Dbacks"])
+        .Add("ATH", "", "Athletics", ["OAK"], ["Oakland Athletics", "Oakland", "Sacramento Athletics", "Sacramento", "A's"], fullName: "Athletics")
+        .Add("ATL", "Atlanta", "Braves")
+        .Add("BAL", "Baltimore", "Orioles")
+        .Add("BOS", "Boston", "Red Sox")
+        .Add("CHC", "Chicago", "Cubs")
+        .Add("CWS", "Chicago", "White Sox", ["CHW"])
+        .Add("CIN", "Cincinnati", "Reds")
+        .Add("CLE", "Cleveland", "Guardians", aliases: ["Cleveland Indians"])
+        .Add("COL", "Colorado", "Rockies")
+        .Add("DET", "Detroit", "Tigers")
+        .Add("HOU", "Houston", "Astros")
+        .Add("KC", "Kansas City", "Royals", ["KCR"])
+        .Add("LAA", "Los Angeles", "Angels", aliases: ["LA Angels", "Anaheim Angels"])
+        .Add("LAD", "Los Angeles", "Dodgers", aliases: ["LA Dodgers"])
+        .Add("MIA", "Miami", "Marlins")
+        .Add("MIL", "Milwaukee", "Brewers")
+        .Add("MIN", "Minnesota", "Twins")
+        .Add("NYM", "New York", "Mets", aliases: ["NY Mets"])
+        .Add("NYY", "New York", "Yankees", aliases: ["NY Yankees"])
+        .Add("PHI", "Philadelphia", "Phillies")
+        .Add("PIT", "Pittsburgh", "Pirates")
+        .Add("SD", "San Diego", "Padres", ["SDP"])
+        .Add("SF", "San Francisco", "Giants", ["SFG"])
+        .Add("SEA", "Seattle", "Mariners")
+        .Add("STL", "St. Louis", "Cardinals")
+        .Add("TB", "Tampa Bay", "Rays", ["TBR"])
+        .Add("TEX", "Texas", "Rangers")
+        .Add("TOR", "Toronto", "Blue Jays")
+        .Add("WSH", "Washington", "Nationals", ["WAS"], ["Nats"])
+        .Build();
+}

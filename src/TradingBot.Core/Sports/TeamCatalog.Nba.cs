@@ -1,0 +1,37 @@
+namespace TradingBot.Core.Sports;
+
+public static partial class TeamCatalog
+{
+    private static IReadOnlyList<Team> Nba() => new Builder(League.Nba)
+        .Add("ATL", "Atlanta", "Hawks")
+        .Add("BOS", "Boston", "Celtics")
+        .Add("BKN", "Brooklyn", "Nets", ["BRK"])
+        .Add("CHA", "Charlotte", "Hornets", ["CHO"])
+        .Add("CHI", "Chicago", "Bulls")
+        .Add("CLE", "Cleveland", "Cavaliers", aliases: ["Cavs"])
+        .Add("DAL", "Dallas", "Mavericks", aliases: ["Mavs"])
+        .Add("DEN", "Denver", "Nuggets")
+        .Add("DET", "Detroit", "Pistons")
+        .Add("GSW", "Golden State", "Warriors", ["GS"])
+        .Add("HOU", "Houston", "Rockets")
+        .Add("IND", "Indiana", "Pacers")
+        .Add("LAC", "Los Angeles", "Clippers", aliases: ["LA Clippers"])
+        .Add("LAL", "Los Angeles", "Lakers", aliases: ["LA Lakers"])
+        .Add("MEM", "Memphis", "Grizzlies")
+        .Add("MIA", "Miami", "Heat")
+        .Add("MIL", "Milwaukee", "Bucks")
+        .Add("MIN", "Minnesota", "Timberwolves", aliases: ["Wolves"])
+        .Add("NOP", "New Orleans", "Pelicans", ["NO", "NOR"])
+        .Add("NYK", "New York", "Knicks", ["NY"])
+        .Add("OKC", "Oklahoma City", "Thunder")
+        .Add("ORL", "Orlando", "Magic")
+        .Add("PHI", "Philadelphia", "76ers", aliases: ["Sixers"])
+        .Add("PHX", "Phoenix", "Suns", ["PHO"])
+        .Add("POR", "Portland", "Trail Blazers", aliases: ["Blazers"])
+        .Add("SAC", "Sacramento", "Kings")
+        .Add("SAS", "San Antonio", "Spurs", ["SA"])
+        .Add("TOR", "Toronto", "Raptors")
+        .Add("UTA", "Utah", "Jazz", ["UTAH"])
+        .Add("WAS", "Washington", "Wizards", ["WSH"])
+        .Build();
+}
