@@ -16,6 +16,25 @@ public sealed record Evaluation(MarketTicker Ticker, TradeIntent? Intent, Decisi
 /// </summary>
 public sealed class EvaluationStep(EntryEvaluator evaluator, RiskGate gate)
 {
+    /// <summary>
+    /// The markets the pricing alone would trade: worth fetching a fresh book for. No gate runs here, so a quote that
+    /// is old by the time the scan ends does not hide a market whose fresh book may well be tradable.
+    /// </summary>
+    public IReadOnlyList<MarketTicker> Candidates(IEnumerable<MarketView> markets, Func<MarketView, Forecast?> forecastOf, AccountState account, Exposure exposure)
+    {
+        var candidates = new List<(MarketTicker Ticker, Money Edge)>();
+        foreach (var view in markets)
+        {
+            if (forecastOf(view) is not { } forecast)
+                continue;
+            var evaluation = evaluator.Evaluate(StateOf(view, exposure), forecast, account);
+            if (evaluation.HasIntent)
+                candidates.Add((view.Ticker, evaluation.BestEdge));
+        }
+
+        return candidates.OrderByDescending(c => c.Edge).Select(c => c.Ticker).ToList();
+    }
+
     public IReadOnlyList<Evaluation> Evaluate(IEnumerable<MarketView> markets, Func<MarketView, Forecast?> forecastOf, AccountState account, Exposure exposure)
     {
         var results = new List<Evaluation>();

@@ -28,6 +28,10 @@ public sealed class ExecutionStep(
 {
     public async Task<ExecutionResult> ExecuteAsync(TradeIntent intent, DateTimeOffset? forecastAsOf, CancellationToken cancellationToken)
     {
+        // The freshest quote the venue has, read just now: the gate judges the order on it, not on the scan's.
+        var fresh = await exchange.GetOrderBookAsync(intent.Ticker, cancellationToken).ConfigureAwait(false);
+        if (fresh.Success)
+            book.UpdateQuote(intent.Ticker, fresh.Value.Top);
         var now = time.GetUtcNow();
         if (!book.TryGet(intent.Ticker, out var view))
             return await DenyAsync(intent, RiskDecision.Deny(DenialCode.MarketNotActive, intent.Ticker, DenialDetail.Word("status", "not_tracked")), now, cancellationToken).ConfigureAwait(false);

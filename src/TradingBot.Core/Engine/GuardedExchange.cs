@@ -23,6 +23,8 @@ public sealed class GuardedExchange(IExchange inner, TradingControls controls) :
 
     public Task<ExchangeResult<OrderBook>> GetOrderBookAsync(MarketTicker ticker, CancellationToken cancellationToken) => Track($"order book {ticker}", inner.GetOrderBookAsync(ticker, cancellationToken), cancellationToken);
 
+    public Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken) => Track($"{tickers.Count} order books", inner.GetOrderBooksAsync(tickers, cancellationToken), cancellationToken);
+
     public Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) => Track("balance", inner.GetBalanceAsync(cancellationToken), cancellationToken);
 
     public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) => Track("positions", inner.GetPositionsAsync(cancellationToken), cancellationToken);

@@ -74,19 +74,24 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
         return ExchangeResult<ScanReport>.Ok(new ScanReport(now, seriesTickers.Count, eventCount, views.Count, requests, problems));
     }
 
-    /// <summary>Fresh books for the markets worth trading: the top of each replaces the listing's quote.</summary>
-    public async Task<int> RefreshBooksAsync(IEnumerable<MarketTicker> candidates, CancellationToken cancellationToken)
+    /// <summary>Fresh books for the markets worth trading, fetched together: the top of each replaces the listing's quote.</summary>
+    public async Task RefreshBooksAsync(IReadOnlyList<MarketTicker> candidates, CancellationToken cancellationToken)
     {
-        var requests = 0;
-        foreach (var ticker in candidates)
-        {
-            var order = await exchange.GetOrderBookAsync(ticker, cancellationToken).ConfigureAwait(false);
-            requests++;
-            if (order.Success)
-                book.UpdateQuote(ticker, order.Value.Top);
-        }
+        if (candidates.Count == 0)
+            return;
+        var books = await exchange.GetOrderBooksAsync(candidates, cancellationToken).ConfigureAwait(false);
+        if (!books.Success)
+            return;
+        foreach (var fresh in books.Value)
+            book.UpdateQuote(fresh.Ticker, fresh.Top);
+    }
 
-        return requests;
+    /// <summary>One market's book, right before an order is judged for it.</summary>
+    public async Task RefreshBookAsync(MarketTicker ticker, CancellationToken cancellationToken)
+    {
+        var fresh = await exchange.GetOrderBookAsync(ticker, cancellationToken).ConfigureAwait(false);
+        if (fresh.Success)
+            book.UpdateQuote(ticker, fresh.Value.Top);
     }
 
     private async Task<(ExchangeResult<SeriesInfo> Series, int Requests)> SeriesAsync(string ticker, DateTimeOffset now, CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ public interface IExchange
 
     Task<ExchangeResult<OrderBook>> GetOrderBookAsync(MarketTicker ticker, CancellationToken cancellationToken);
 
+    /// <summary>Several books in as few requests as the venue allows (Kalshi: 100 to a request), all as of one moment.</summary>
+    Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken);
+
     /// <summary>Cash available to trade.</summary>
     Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken);
 

@@ -11,14 +11,14 @@ namespace TradingBot.Forecasts.Feeds;
 /// skipped and listed in health with their line numbers. Writers should replace the file by rename so a reader
 /// never meets half a file; one caught mid-write is refused as a whole and re-read once it changes again.
 /// </summary>
-public sealed class FileForecastSource(FileFeedOptions options, TimeProvider time) : IForecastSource
+public sealed class FileForecastSource(FileFeedOptions options, TimeProvider time, string name = "file") : IForecastSource
 {
     private readonly FeedState _state = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (DateTime WriteTime, long Length)? _seen;
     private volatile string? _loadProblem = "not loaded yet";
 
-    public string Name => "file";
+    public string Name => name;
 
     public ForecastSourceHealth Health =>
         new(Name, _state.LoadedAt, _state.Markets, ProblemText.Join(_loadProblem, _state.Describe()));

@@ -54,6 +54,23 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
         WireReader.Map(await client.GetOrderBookAsync(ticker.Value, null, cancellationToken).ConfigureAwait(false),
             reply => MarketMapping.ToOrderBook(ticker.Value, reply.OrderbookFp, time.GetUtcNow()));
 
+    /// <summary>Up to 100 books a request (GET /markets/orderbooks); every book of a request is stamped with its reply's time.</summary>
+    public async Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken)
+    {
+        var books = new List<OrderBook>();
+        foreach (var chunk in tickers.Chunk(100))
+        {
+            var reply = await client.GetOrderBooksAsync(chunk.Select(t => t.Value).ToList(), cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            var mapped = WireReader.Map(reply, r => r.Orderbooks.Select(b => MarketMapping.ToOrderBook(b.Ticker, b.OrderbookFp, now)).ToList());
+            if (!mapped.Success)
+                return mapped.Error;
+            books.AddRange(mapped.Value);
+        }
+
+        return ExchangeResult<IReadOnlyList<OrderBook>>.Ok(books);
+    }
+
     public async Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) =>
         WireReader.Map(await client.GetBalanceAsync(new GetBalanceRequest(), cancellationToken).ConfigureAwait(false), PortfolioMapping.ToBalance);
 

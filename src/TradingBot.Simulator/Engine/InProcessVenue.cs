@@ -40,6 +40,9 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
             ? Ok(BookOf(e, m))
             : Fail<OrderBook>(ExchangeErrorKind.NotFound, $"no market {ticker}"));
 
+    public Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken) =>
+        Ok<IReadOnlyList<OrderBook>>(exchange.Read(e => tickers.Where(t => e.Markets.ContainsKey(t.Value)).Select(t => BookOf(e, e.Markets[t.Value])).ToList()));
+
     public Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) =>
         Ok(exchange.Read(e => e.Accounts[memberId].Available));
 

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
+using TradingBot.Core.Engine;
 using TradingBot.Core.Pricing;
+using TradingBot.Forecasts.Options;
+using TradingBot.Worker.Notifications;
 using TradingBot.Core.Risk;
 using TradingBot.Core.Settings;
 using TradingBot.Kalshi;
@@ -19,8 +22,15 @@ internal static class BotSettings
         Of<KalshiOptions>(),
         Of<RiskOptions>(),
         Of<StrategyOptions>(),
+        Of<ScannerOptions>(),
+        Of<FileFeedOptions>(),
+        Of<HttpFeedOptions>(),
+        Of<SportsbookOptions>(),
+        Of<EloOptions>(),
+        Of<BlendOptions>(),
         Of<StorageOptions>(),
         Of<DashboardOptions>(),
+        Of<NotificationOptions>(),
     ];
 
     /// <summary>Top-level sections read by other components (Serilog reads its own).</summary>

@@ -25,9 +25,17 @@ internal static class ConfigurationCheck
     public static CheckedSettings Run(IConfiguration configuration)
     {
         var problems = new List<SettingsProblem>();
-        var known = BotSettings.Sections.Select(s => s.Name).Concat(BotSettings.ForeignSections).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Sections may nest (Forecasts:File): a name is known at every level it has.
+        var names = BotSettings.Sections.Select(s => s.Name).Concat(BotSettings.ForeignSections).ToList();
+        var known = names.Select(n => n.Split(':')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var top in configuration.GetChildren().Where(c => !known.Contains(c.Key)))
             problems.Add(new(top.Path, $"is not a known section (known: {string.Join(", ", known)})"));
+        foreach (var parent in names.Where(n => n.Contains(':', StringComparison.Ordinal)).Select(n => n[..n.LastIndexOf(':')]).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var children = names.Where(n => n.StartsWith(parent + ":", StringComparison.OrdinalIgnoreCase)).Select(n => n[(parent.Length + 1)..]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var child in configuration.GetSection(parent).GetChildren().Where(c => !children.Contains(c.Key)))
+                problems.Add(new(child.Path, $"is not a known section (known under {parent}: {string.Join(", ", children)})"));
+        }
 
         var values = new Dictionary<Type, object>();
         foreach (var section in BotSettings.Sections)

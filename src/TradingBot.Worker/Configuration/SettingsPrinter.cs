@@ -31,7 +31,12 @@ internal static partial class SettingsPrinter
                     node[property.Name] = MaskSecret(secret);
             }
 
-            root[section.Name] = node;
+            // A nested section (Forecasts:File) prints inside its parent, as it is written in appsettings.json.
+            var parent = root;
+            var path = section.Name.Split(':');
+            foreach (var part in path[..^1])
+                parent = (JsonObject)(parent[part] ??= new JsonObject());
+            parent[path[^1]] = node;
         }
 
         return root.ToJsonString(Json);

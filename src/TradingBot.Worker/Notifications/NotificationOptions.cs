@@ -68,5 +68,6 @@ public sealed class NotificationOptions : ISettingsSection
             .Problems;
     }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> Recipients => EmailTo.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

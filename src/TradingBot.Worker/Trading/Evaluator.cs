@@ -24,6 +24,9 @@ internal sealed partial class Evaluator(
     TimeProvider time,
     ILogger<Evaluator> logger) : BackgroundService
 {
+    private static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(15);
+    private readonly Dictionary<TradingBot.Core.Values.MarketTicker, (string Code, DateTimeOffset At)> _lastDenial = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var batch in queues.Scans.Reader.ReadAllAsync(stoppingToken))
@@ -51,18 +54,17 @@ internal sealed partial class Evaluator(
         var exposure = Exposure.From(await store.Ledger.PositionsAsync(cancellationToken), await store.Outbox.OpenAsync(cancellationToken),
             ticker => book.TryGet(ticker, out var v) ? v.Market.Event : null);
         var account = new AccountState(time.GetUtcNow(), controls.Status, book.Exchange, balance.Value, exposure.Total, rate.CountAt(time.GetUtcNow()));
-        var first = evaluation.Evaluate(batch, forecasts.Get, account, exposure);
 
-        // Only the markets that want an order are worth a book: their fresh top of book is what gets judged.
-        var candidates = first.Where(e => e.Intent is not null).Select(e => e.Ticker).Take(options.Value.MaxBooksPerScan).ToList();
+        // Pricing picks the markets worth a book; their fresh top of book is what the gate judges.
+        var candidates = evaluation.Candidates(batch, forecasts.Get, account, exposure).Take(options.Value.MaxBooksPerScan).ToList();
         await scan.RefreshBooksAsync(candidates, cancellationToken);
         var fresh = candidates.Select(t => book.TryGet(t, out var v) ? v : null).OfType<MarketView>().ToList();
-        var second = evaluation.Evaluate(fresh, forecasts.Get, account with { Now = time.GetUtcNow() }, exposure);
+        var results = evaluation.Evaluate(fresh, forecasts.Get, account with { Now = time.GetUtcNow() }, exposure);
 
         var queued = 0;
-        foreach (var result in first.Where(e => e.Decision.Outcome == Decisions.Denied).Concat(second))
+        foreach (var result in results.Where(r => r.Intent is not null || r.Decision.Outcome == Decisions.Denied))
         {
-            if (result.Intent is null && result.Decision.Outcome != Decisions.Denied)
+            if (IsRepeat(result))
                 continue;
             await store.Decisions.RecordAsync(result.Decision, cancellationToken);
             LogDecision(logger, result.Ticker.Value, result.Decision.Outcome, result.Decision.Code, result.Decision.Detail);
@@ -71,6 +73,21 @@ internal sealed partial class Evaluator(
         }
 
         LogEvaluated(logger, batch.Count, candidates.Count, queued);
+    }
+
+    /// <summary>
+    /// The same denial for the same market, scan after scan (a game in play, a limit reached), is written down once
+    /// a quarter of an hour rather than every fifteen seconds. Intents are never skipped.
+    /// </summary>
+    private bool IsRepeat(Evaluation result)
+    {
+        if (result.Intent is not null)
+            return false;
+        var now = time.GetUtcNow();
+        if (_lastDenial.TryGetValue(result.Ticker, out var last) && last.Code == result.Decision.Code && now - last.At < RepeatWindow)
+            return true;
+        _lastDenial[result.Ticker] = (result.Decision.Code, now);
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision on {Ticker}: {Outcome} {Code} ({Detail})")]
