@@ -10,6 +10,7 @@ using TradingBot.Core.Values;
 using TradingBot.Simulator.Engine;
 using TradingBot.Simulator.Http;
 using TradingBot.Simulator.Http.Auth;
+using TradingBot.Simulator.Http.Limits;
 using TradingBot.Simulator.Scenarios;
 
 namespace TradingBot.Simulator.Hosting;
@@ -113,15 +114,15 @@ public sealed class SimulatorServer : IAsyncDisposable
     }
 
     /// <summary>Registers an API key for a member (opened with the balance if new), as the admin API's POST /sim/keys does.</summary>
-    public SimApiKey RegisterKey(string publicKeyPem, string memberId, Money startingBalance) =>
+    public SimApiKey RegisterKey(string publicKeyPem, string memberId, Money startingBalance, RateTier? tier = null) =>
         SimMembers.Register(Exchange, _app.Services.GetRequiredService<ApiKeyRegistry>(), _app.Services.GetRequiredService<KalshiSimulatorOptions>(),
-            new MemberRegistration(publicKeyPem, memberId, StartingBalance: startingBalance));
+            new MemberRegistration(publicKeyPem, memberId, tier, startingBalance));
 
     /// <summary>A fresh RSA key pair registered for <paramref name="memberId"/>: the private key, and the key id to sign with.</summary>
-    public (RSA PrivateKey, string KeyId) CreateKey(string memberId, Money startingBalance)
+    public (RSA PrivateKey, string KeyId) CreateKey(string memberId, Money startingBalance, RateTier? tier = null)
     {
         var rsa = RSA.Create(2048);
-        var key = RegisterKey(rsa.ExportSubjectPublicKeyInfoPem(), memberId, startingBalance);
+        var key = RegisterKey(rsa.ExportSubjectPublicKeyInfoPem(), memberId, startingBalance, tier);
         return (rsa, key.Id);
     }
 
