@@ -9,7 +9,8 @@ using TradingBot.Worker.Logging;
 
 namespace TradingBot.Worker.Cli;
 
-/// <summary>The <c>tradingbot</c> command line: <c>run</c> (the default), <c>check-config</c>, <c>migrate</c>, <c>version</c>.</summary>
+/// <summary>The <c>tradingbot</c> command line: <c>run</c> (the default), <c>check-config</c>, <c>migrate</c>, <c>halt</c>,
+/// <c>resume</c>, <c>status</c>, <c>forecasts calibrate</c>, <c>version</c>.</summary>
 public static class TradingBotCli
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary? environment = null)
@@ -41,6 +42,16 @@ public static class TradingBotCli
         status.SetAction((parse, cancellationToken) => WithDatabaseAsync(parse.GetValue(configOption), error, environment,
             (settings, database) => ControlVerbs.StatusAsync(settings, database, output, cancellationToken)));
 
+        var dataOption = new Option<FileInfo>("--data") { Description = "CSV with forecast (0-1) and outcome (1/0) columns; optional source", Required = true };
+        var sourceOption = new Option<string?>("--source") { Description = "Score only this source's rows (the data's source column)" };
+        var binsOption = new Option<int>("--bins") { Description = "Reliability table bins", DefaultValueFactory = _ => 10 };
+        var calibrate = new Command("calibrate", "Print Brier score, log loss and a reliability table for forecasts against settled outcomes")
+        {
+            Options = { dataOption, sourceOption, binsOption },
+        };
+        calibrate.SetAction(parse => ForecastVerbs.CalibrateAsync(parse.GetValue(dataOption)!, parse.GetValue(sourceOption), parse.GetValue(binsOption), output, error));
+        var forecasts = new Command("forecasts", "Tools for the probability sources") { Subcommands = { calibrate } };
+
         var version = new Command("version", "Print the version");
         version.SetAction(_ =>
         {
@@ -51,7 +62,7 @@ public static class TradingBotCli
         var root = new RootCommand("TradingBot: an automated trader for Kalshi sports event contracts")
         {
             Options = { configOption },
-            Subcommands = { run, checkConfig, migrate, halt, resume, status, version },
+            Subcommands = { run, checkConfig, migrate, halt, resume, status, forecasts, version },
         };
         root.SetAction((parse, _) => RunBotAsync(parse.GetValue(configOption), error, environment));
 
