@@ -199,6 +199,9 @@ public class ControlVerbTests
         Assert.Contains("Last scan:      never", halted.Output, StringComparison.Ordinal);
         Assert.Contains("Resumed: cleared operator halted (going on holiday)", resume.Output, StringComparison.Ordinal);
         Assert.Contains("Trading:        Active (none)", resumed.Output, StringComparison.Ordinal);
+        // The shipped settings are in-process Paper mode, whose running bot keeps its database under data/paper.
+        Assert.True(File.Exists(Path.Combine(config.Directory, "data", "paper", "tradingbot.db")), halted.Output);
+        Assert.False(File.Exists(Path.Combine(config.Directory, "data", "tradingbot.db")), "the verbs wrote to a database the paper bot never reads");
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public static class TradingBotCli
             return ExitCodes.InvalidConfiguration;
         try
         {
-            return await verb(settings, StorageSetup.Database(settings, environment));
+            return await verb(settings, StorageSetup.ControlDatabase(settings, environment));
         }
         catch (StorageException ex)
         {
@@ -138,10 +138,7 @@ public static class TradingBotCli
         {
             await using var venue = await Venue.ConnectAsync(settings, environment, CancellationToken.None);
             var bot = settings.Get<TradingBotOptions>();
-            var storage = settings.Get<StorageOptions>();
-            var database = venue.IsInProcessPaper && storage.Provider == StorageProvider.Sqlite && storage.ConnectionString.Length == 0
-                ? Venue.PaperDatabase(bot)
-                : StorageSetup.Database(settings, environment);
+            var database = StorageSetup.UsesPaperDatabase(settings) ? Venue.PaperDatabase(bot) : StorageSetup.Database(settings, environment);
             using var host = BotHost.Build(configuration, settings, logger, venue, database);
             await host.RunAsync();
             // A service that had to stop the bot (a database schema newer than this build) says why through the exit code.
