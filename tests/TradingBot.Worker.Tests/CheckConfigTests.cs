@@ -45,6 +45,24 @@ public class CheckConfigTests
     }
 
     [Fact]
+    public async Task Run_speed_is_checked_like_the_setting_it_overrides_and_only_for_paper_mode()
+    {
+        var zero = await BotCli.RunAsync("run", "--speed", "0", "--config", TempConfig.ShippedPath);
+        Assert.Equal(ExitCodes.InvalidConfiguration, zero.ExitCode);
+        Assert.Contains("TradingBot:PaperSpeed: must be between 1 and 3600 (got 0)", zero.Error, StringComparison.Ordinal);
+
+        var text = await BotCli.RunAsync("run", "--speed", "fast", "--config", TempConfig.ShippedPath);
+        Assert.Equal(ExitCodes.InvalidConfiguration, text.ExitCode);
+        Assert.Contains("TradingBot:PaperSpeed", text.Error, StringComparison.Ordinal);
+
+        using var demo = new TempConfig(json => json["TradingBot"]!["Mode"] = "Demo");
+        var env = new Dictionary<string, string> { ["TRADINGBOT__Kalshi__ApiKeyId"] = "key", ["TRADINGBOT__Kalshi__PrivateKeyPath"] = "/nonexistent.pem" };
+        var notPaper = await BotCli.RunAsync(env, "run", "--speed", "60", "--config", demo.Path);
+        Assert.Equal(ExitCodes.InvalidConfiguration, notPaper.ExitCode);
+        Assert.Contains("--speed applies to Paper mode only (the mode is Demo)", notPaper.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Environment_variables_override_the_file()
     {
         var env = new Dictionary<string, string> { ["TRADINGBOT__Risk__DailyLossLimit"] = "-1", ["OTHER__Risk__MaxPositionPerMarket"] = "-1" };

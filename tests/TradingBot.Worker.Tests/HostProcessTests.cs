@@ -46,7 +46,7 @@ public class HostProcessTests
 
         // The shell starts the bot as its child, prints the child's pid, and waits for it: the bot's parent is "systemd".
         var info = BotProcess.StartInfo(fakeSystemd, config.Directory,
-            ["-c", "\"$0\" \"$@\" & echo $!; wait $!", BotProcess.DotnetHost, BotProcess.Assembly, "run", "--config", config.Path]);
+            ["-c", "\"$0\" \"$@\" & echo $!; wait $!", BotProcess.DotnetHost, BotProcess.Assembly, "run", "--speed", "120", "--config", config.Path]);
         info.Environment["NOTIFY_SOCKET"] = socketPath;
         using var parent = Process.Start(info)!;
         var stderr = parent.StandardError.ReadToEndAsync();
@@ -70,7 +70,7 @@ public class HostProcessTests
         var lines = (await parent.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.NotEmpty(lines);
         Assert.All(lines, line => Assert.Matches(new Regex("^<[0-7]>"), line));
-        Assert.Contains(lines, line => line.StartsWith("<6>StartupSummary: Mode Paper", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("<6>StartupSummary: Mode Paper", StringComparison.Ordinal) && line.Contains("clock at 120x", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith("<6>StartupSummary: State is kept in SQLite at ", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith("<6>StartupSummary: Stopping: no new orders", StringComparison.Ordinal));
     }

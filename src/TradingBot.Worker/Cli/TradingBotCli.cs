@@ -21,8 +21,12 @@ public static class TradingBotCli
             Recursive = true,
         };
 
-        var run = new Command("run", "Start the bot and run until Ctrl+C or SIGTERM (the default)");
-        run.SetAction((parse, _) => RunBotAsync(parse.GetValue(configOption), error, environment));
+        var speedOption = new Option<string?>("--speed")
+        {
+            Description = "Paper mode: run the simulator's clock N times faster than real time (sets TradingBot:PaperSpeed, 1-3600)",
+        };
+        var run = new Command("run", "Start the bot and run until Ctrl+C or SIGTERM (the default)") { Options = { speedOption } };
+        run.SetAction((parse, _) => RunBotAsync(parse.GetValue(configOption), parse.GetValue(speedOption), error, environment));
 
         var checkConfig = new Command("check-config", "Validate the configuration and print the effective settings, secrets masked");
         checkConfig.SetAction(parse => CheckConfig(parse.GetValue(configOption), output, error, environment));
@@ -61,10 +65,10 @@ public static class TradingBotCli
 
         var root = new RootCommand("TradingBot: an automated trader for Kalshi sports event contracts")
         {
-            Options = { configOption },
+            Options = { configOption, speedOption },
             Subcommands = { run, checkConfig, migrate, halt, resume, status, forecasts, version },
         };
-        root.SetAction((parse, _) => RunBotAsync(parse.GetValue(configOption), error, environment));
+        root.SetAction((parse, _) => RunBotAsync(parse.GetValue(configOption), parse.GetValue(speedOption), error, environment));
 
         // The host owns SIGINT/SIGTERM (and systemd's stop); the parser must not cancel behind its back.
         var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
@@ -118,10 +122,18 @@ public static class TradingBotCli
         }
     }
 
-    private static async Task<int> RunBotAsync(string? configPath, TextWriter error, IDictionary? environment)
+    private static async Task<int> RunBotAsync(string? configPath, string? speed, TextWriter error, IDictionary? environment)
     {
-        if (!TryLoad(configPath, error, environment, out var configuration, out var settings))
+        var commandLine = new Dictionary<string, string?>();
+        if (speed is not null)
+            commandLine[$"{TradingBotOptions.SectionName}:{nameof(TradingBotOptions.PaperSpeed)}"] = speed;
+        if (!TryLoad(configPath, error, environment, out var configuration, out var settings, commandLine))
             return ExitCodes.InvalidConfiguration;
+        if (speed is not null && settings.Get<TradingBotOptions>().Mode != TradingMode.Paper)
+        {
+            await error.WriteLineAsync($"Configuration is invalid: --speed applies to Paper mode only (the mode is {settings.Get<TradingBotOptions>().Mode})");
+            return ExitCodes.InvalidConfiguration;
+        }
 
         Serilog.Core.Logger logger;
         try
@@ -171,13 +183,13 @@ public static class TradingBotCli
     }
 
     private static bool TryLoad(string? configPath, TextWriter error, IDictionary? environment,
-        out IConfigurationRoot configuration, out CheckedSettings settings)
+        out IConfigurationRoot configuration, out CheckedSettings settings, IReadOnlyDictionary<string, string?>? commandLine = null)
     {
         configuration = null!;
         settings = null!;
         try
         {
-            configuration = BotConfiguration.Load(configPath, environment);
+            configuration = BotConfiguration.Load(configPath, environment, commandLine);
         }
         catch (ConfigurationLoadException ex)
         {

@@ -7,8 +7,8 @@ internal sealed class ConfigurationLoadException(string message, Exception? inne
 
 /// <summary>
 /// The operator's configuration: appsettings.json (beside the executable unless --config names another
-/// file), overridden by environment variables such as <c>TRADINGBOT__Risk__DailyLossLimit</c>.
-/// Nothing else is read, so what check-config prints is all there is.
+/// file), overridden by environment variables such as <c>TRADINGBOT__Risk__DailyLossLimit</c>, then by the few
+/// settings a command-line option names (<c>run --speed</c>). Nothing else is read, so what check-config prints is all there is.
 /// </summary>
 internal static class BotConfiguration
 {
@@ -16,7 +16,7 @@ internal static class BotConfiguration
 
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "appsettings.json");
 
-    public static IConfigurationRoot Load(string? path, IDictionary? environment = null)
+    public static IConfigurationRoot Load(string? path, IDictionary? environment = null, IReadOnlyDictionary<string, string?>? commandLine = null)
     {
         path = Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultPath : path);
         if (!File.Exists(path))
@@ -27,6 +27,7 @@ internal static class BotConfiguration
             return new ConfigurationBuilder()
                 .AddJsonFile(path, optional: false, reloadOnChange: false)
                 .AddInMemoryCollection(FromEnvironment(environment ?? Environment.GetEnvironmentVariables()))
+                .AddInMemoryCollection(commandLine ?? new Dictionary<string, string?>())
                 .Build();
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
