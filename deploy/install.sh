@@ -31,7 +31,7 @@ fi
 
 install -m 0644 "$repo/deploy/tradingbot.service" /etc/systemd/system/tradingbot.service
 ln -sf "$prefix/tradingbot" /usr/local/bin/tradingbot
-systemctl daemon-reload
+systemctl daemon-reload || echo "warning: systemctl daemon-reload failed (is systemd running?); run it before starting the service" >&2
 
 cat <<NEXT
 Installed. Next:
