@@ -27,6 +27,8 @@ if [[ -e "$config/appsettings.json" ]]; then
     echo "Keeping the existing $config/appsettings.json (the shipped one is at $prefix/appsettings.json)."
 else
     install -o root -g tradingbot -m 0640 "$repo/appsettings.json" "$config/appsettings.json"
+    # An absolute data folder, so `tradingbot status` finds the service's database from any directory.
+    sed -i "s|\"DataDirectory\": \"data\"|\"DataDirectory\": \"$state\"|" "$config/appsettings.json"
 fi
 
 install -m 0644 "$repo/deploy/tradingbot.service" /etc/systemd/system/tradingbot.service

@@ -6,7 +6,7 @@ set -euo pipefail
 
 systemctl disable --now tradingbot.service 2>/dev/null || true
 rm -f /etc/systemd/system/tradingbot.service /usr/local/bin/tradingbot
-systemctl daemon-reload
+systemctl daemon-reload || true
 rm -rf /opt/tradingbot
 if [[ "${1:-}" == "--purge" ]]; then
     rm -rf /etc/tradingbot /var/lib/tradingbot
