@@ -3,6 +3,7 @@ using TradingBot.Core.Markets;
 using TradingBot.Core.Persistence;
 using TradingBot.Core.Risk;
 using TradingBot.Core.Trading;
+using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Engine;
 
@@ -52,6 +53,17 @@ public sealed class ExecutionStep(
 
         rate.Record(now);
         var report = await submitter.SubmitAsync(intent, cancellationToken).ConfigureAwait(false);
+        if (report is { Kind: SubmitOutcomeKind.Accepted, Ack: { } ack } && !ack.Filled.IsZero)
+        {
+            try
+            {
+                await RecordPlacementFillsAsync(report.ClientOrderId, ack, now, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                alerts.Raise(AlertKind.StorageUnavailable, $"fills of order {report.ClientOrderId} on {intent.Ticker} not recorded: {ex.Message}");
+            }
+        }
         if (report.Kind == SubmitOutcomeKind.Unknown)
             alerts.Raise(AlertKind.UnknownOrderOutcome, $"Order {report.ClientOrderId} on {intent.Ticker}: {report.Reason}");
         if (report.Kind == SubmitOutcomeKind.NotSent)
@@ -59,6 +71,32 @@ public sealed class ExecutionStep(
         var record = Decisions.Of(intent, Decisions.Submitted, report.Kind.ToString().ToUpperInvariant(), $"client_order_id={report.ClientOrderId}, {report.Reason}", now);
         await TryRecordAsync(record, cancellationToken).ConfigureAwait(false);
         return new ExecutionResult(intent, decision, report, record);
+    }
+
+    /// <summary>
+    /// What filled on placement is exposure from this moment (invariant 5), but the outbox row is closed now and the
+    /// ledger only learns of fills when it reads them: left to the periodic reconciler, the market would look empty
+    /// until then and the next intent could spend its whole cap again. So the order's fills are read back and
+    /// recorded at once (idempotent by fill id). If they cannot all be read, the row goes back in doubt: its market
+    /// takes no order, and it counts at full size, until the reconciler has settled it.
+    /// </summary>
+    private async Task RecordPlacementFillsAsync(ClientOrderId clientOrderId, OrderAck ack, DateTimeOffset placedAt, CancellationToken cancellationToken)
+    {
+        var fills = await exchange.GetFillsAsync(placedAt - Reconciler.Overlap, cancellationToken).ConfigureAwait(false);
+        var recorded = Contracts.Zero;
+        if (fills.Success)
+        {
+            foreach (var fill in fills.Value.Where(f => f.OrderId == ack.OrderId).OrderBy(f => f.At))
+            {
+                await store.Ledger.RecordFillAsync(fill, cancellationToken).ConfigureAwait(false);
+                recorded += fill.Count;
+            }
+        }
+
+        if (recorded >= ack.Filled)
+            return;
+        await store.Outbox.UpdateAsync(clientOrderId, new OutboxUpdate(OutboxStatus.Unknown, ack.OrderId, ack.Filled, ack.Remaining,
+            $"{ack.Filled} filled on placement, {recorded} read back; in doubt until reconciled", time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ExecutionResult> DenyAsync(TradeIntent intent, RiskDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
