@@ -63,6 +63,15 @@ public class CheckConfigTests
     }
 
     [Fact]
+    public async Task A_series_listed_twice_is_a_configuration_error()
+    {
+        var env = new Dictionary<string, string> { ["TRADINGBOT__Scanner__Series__0"] = "KXNFLGAME", ["TRADINGBOT__Scanner__Series__1"] = "kxnflgame" };
+        var result = await BotCli.RunAsync(env, "check-config", "--config", TempConfig.ShippedPath);
+        Assert.Equal(ExitCodes.InvalidConfiguration, result.ExitCode);
+        Assert.Contains("Scanner:Series: 'KXNFLGAME' is listed more than once", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Environment_variables_override_the_file()
     {
         var env = new Dictionary<string, string> { ["TRADINGBOT__Risk__DailyLossLimit"] = "-1", ["OTHER__Risk__MaxPositionPerMarket"] = "-1" };

@@ -36,7 +36,10 @@ public sealed class MarketBook
     /// <summary>Replaces the listing of a scan; markets no longer listed open are dropped unless something is held there.</summary>
     public void Replace(IEnumerable<MarketView> views, DateTimeOffset scannedAt, Func<MarketTicker, bool> keep)
     {
-        var fresh = views.ToDictionary(v => v.Ticker);
+        // The last listing of a ticker wins: a market listed twice (pages overlapping as markets open) is not an error.
+        var fresh = new Dictionary<MarketTicker, MarketView>();
+        foreach (var view in views)
+            fresh[view.Ticker] = view;
         foreach (var view in fresh.Values)
             _markets[view.Ticker] = view;
         foreach (var ticker in _markets.Keys.Where(t => !fresh.ContainsKey(t) && !keep(t)).ToList())

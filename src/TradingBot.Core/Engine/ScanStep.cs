@@ -37,7 +37,7 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
         var problems = new List<string>();
         var views = new List<MarketView>();
         var eventCount = 0;
-        foreach (var seriesTicker in seriesTickers)
+        foreach (var seriesTicker in seriesTickers.Distinct(StringComparer.Ordinal))
         {
             if (_missing.TryGetValue(seriesTicker, out var since) && now - since < SeriesLifetime)
                 continue;
@@ -62,7 +62,7 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
             }
 
             eventCount += events.Value.Count;
-            var byEvent = events.Value.ToDictionary(e => e.Ticker);
+            var byEvent = events.Value.DistinctBy(e => e.Ticker).ToDictionary(e => e.Ticker); // a venue repeating itself must not end the scan
             foreach (var market in markets.Value)
             {
                 var game = byEvent.GetValueOrDefault(market.Event);

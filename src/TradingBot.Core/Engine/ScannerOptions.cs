@@ -48,6 +48,8 @@ public sealed class ScannerOptions : ISettingsSection
             .Between(nameof(MaxBooksPerScan), MaxBooksPerScan, 0, 10_000);
         foreach (var series in Series.Where(s => !Values.MarketTicker.TryParse(s, out _)))
             rules.Fail(nameof(Series), $"'{series}' is not a series ticker");
+        foreach (var repeated in Series.GroupBy(s => s, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            rules.Fail(nameof(Series), $"'{repeated.Key}' is listed more than once");
         return rules.Problems;
     }
 }

@@ -11,7 +11,7 @@ using TradingBot.Storage;
 namespace TradingBot.Worker.Configuration;
 
 /// <summary>One configuration section the host knows: its name, its type and how it joins the container.</summary>
-internal sealed record SettingsSection(string Name, Type Type, Action<IServiceCollection, IConfiguration> Register);
+internal sealed record SettingsSection(string Name, Type Type, Action<IServiceCollection, CheckedSettings> Register);
 
 /// <summary>The catalogue of the operator's configuration: every section and the rules that span sections.</summary>
 internal static class BotSettings
@@ -59,20 +59,10 @@ internal static class BotSettings
         }
     }
 
+    /// <summary>
+    /// The host gets the very instance <see cref="ConfigurationCheck"/> bound and validated, not a second binding: the
+    /// options binder would append a configured list (Scanner:Series) to its default instead of replacing it.
+    /// </summary>
     private static SettingsSection Of<T>() where T : class, ISettingsSection, new() =>
-        new(T.SectionName, typeof(T), static (services, configuration) =>
-        {
-            services.AddOptions<T>().Bind(configuration.GetSection(T.SectionName)).ValidateOnStart();
-            services.AddSingleton<IValidateOptions<T>, SectionValidator<T>>();
-        });
-
-    /// <summary>Runs a section's own rules wherever the options system materialises it.</summary>
-    private sealed class SectionValidator<T> : IValidateOptions<T> where T : class, ISettingsSection
-    {
-        public ValidateOptionsResult Validate(string? name, T options)
-        {
-            var problems = options.Validate().Select(p => p.ToString()).ToList();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
-    }
+        new(T.SectionName, typeof(T), static (services, settings) => services.AddSingleton(Options.Create(settings.Get<T>())));
 }

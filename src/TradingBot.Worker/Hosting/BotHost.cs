@@ -29,7 +29,7 @@ internal static class BotHost
         builder.Services.AddSingleton(venue);
 
         foreach (var section in BotSettings.Sections)
-            section.Register(builder.Services, builder.Configuration);
+            section.Register(builder.Services, settings);
 
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<StoreReadiness>();

@@ -51,6 +51,18 @@ public sealed class ScanRequestCountTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_series_named_twice_is_scanned_once()
+    {
+        AddSeries("KXTESTBIG", 2, 3);
+
+        var report = await Scanner().ScanAsync(["KXTESTBIG", "KXTESTBIG"], _ => true, default);
+
+        Assert.True(report.Success, report.ToString());
+        Assert.Equal(6, report.Value.Markets);
+        Assert.Equal(1, _wire.Take().Of("/markets"));
+    }
+
+    [Fact]
     public async Task The_default_series_on_the_demo_slate_cost_one_request_each_when_unknown_and_three_when_listed()
     {
         var series = new ScannerOptions().Series;
