@@ -42,6 +42,21 @@ public class PositionLedgerTests
     }
 
     [Fact]
+    public void A_settlements_fee_cost_is_the_trade_fees_already_booked_with_the_fills_and_is_not_counted_again()
+    {
+        var ledger = new PositionLedger();
+        var fees = ledger.Apply(Fill("a", OutcomeSide.Yes, 0.50m, 10, fee: 0.18m)).Concat(ledger.Apply(Fill("b", OutcomeSide.Yes, 0.50m, 10, fee: 0.18m)));
+
+        var settled = ledger.Apply(new SettlementInfo(Ticker, Event, MarketResult.No, C(20), C(0), M(10), M(0), M(0), M(0.36m), Now.AddHours(3)));
+
+        var entry = Assert.Single(settled);
+        Assert.Equal(LedgerEntryKind.Settlement, entry.Kind);
+        Assert.Equal(M(-10m), entry.Amount);
+        // Realised: the $10 stake lost plus $0.36 of fees, once.
+        Assert.Equal(M(-10.36m), fees.Concat(settled).Aggregate(Money.Zero, (sum, e) => sum + e.Amount));
+    }
+
+    [Fact]
     public void Replay_orders_by_time_so_late_arrivals_land_where_they_belong()
     {
         var late = Fill("late", OutcomeSide.Yes, 0.40m, 10, minute: 1);

@@ -68,14 +68,15 @@ public sealed class PositionLedger
         return entries;
     }
 
-    /// <summary>A settlement pays its revenue against the held position's cost, and the position is gone.</summary>
+    /// <summary>
+    /// A settlement pays its revenue against the held position's cost, and the position is gone. Its fee is not
+    /// booked: Kalshi's settlement <c>fee_cost</c> is the sum of the trade fees paid on the position, each of which
+    /// was booked with its fill (and a fill missed is found by reconciliation); booking it again counted fees twice.
+    /// </summary>
     public IReadOnlyList<LedgerEntry> Apply(SettlementInfo settlement)
     {
         var cost = _positions.Remove(settlement.Ticker, out var held) ? held.Cost : settlement.YesCost + settlement.NoCost;
-        var entries = new List<LedgerEntry> { new(LedgerEntryKind.Settlement, settlement.Ticker.Value, settlement.Ticker, settlement.Revenue - cost, settlement.SettledAt) };
-        if (!settlement.Fee.Equals(Money.Zero))
-            entries.Add(new LedgerEntry(LedgerEntryKind.Fee, "settlement:" + settlement.Ticker.Value, settlement.Ticker, -settlement.Fee, settlement.SettledAt));
-        return entries;
+        return [new(LedgerEntryKind.Settlement, settlement.Ticker.Value, settlement.Ticker, settlement.Revenue - cost, settlement.SettledAt)];
     }
 
     /// <summary>Replays fills and settlements in time order (fills before a settlement at the same instant).</summary>
