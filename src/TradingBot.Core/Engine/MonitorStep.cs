@@ -12,18 +12,25 @@ public sealed record MarkedPosition(LedgerPosition Position, Money Mark, Money U
 public sealed record MonitorReport(IReadOnlyList<MarkedPosition> Positions, Money RealisedToday, IReadOnlyList<TradeIntent> Exits);
 
 /// <summary>
-/// Marks every position at the best bid it could be sold into; a position under its stop-loss floor gets one exit
-/// intent (an IOC reduce-only sell with a worst-price bound) and is then no longer acted on while it is being sold.
+/// Marks every position at the best bid it could be sold into; a position under its stop-loss floor gets an exit
+/// intent (an IOC reduce-only sell with a worst-price bound). While that exit is queued or in flight the position is
+/// left alone; if it is still held <see cref="ExitRetryAfter"/> later with no order of ours open on its market (the
+/// exit was denied, or the IOC found too few bids) the exit is issued again, so a stop-loss is never given up on.
 /// Feeds the trading day's realised P&amp;L to the circuit breaker.
 /// </summary>
-public sealed class MonitorStep(IBotStore store, MarketBook book, TradingControls controls, StopLoss stopLoss, IOperatorAlerts alerts)
+public sealed class MonitorStep(IBotStore store, MarketBook book, TradingControls controls, StopLoss stopLoss, IOperatorAlerts alerts, TimeProvider time)
 {
-    private readonly HashSet<MarketTicker> _exiting = [];
+    public static readonly TimeSpan ExitRetryAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>When each position's last exit was issued, and whether the operator has been told it did not complete.</summary>
+    private readonly Dictionary<MarketTicker, (DateTimeOffset IssuedAt, bool RetryReported)> _exiting = [];
 
     public async Task<MonitorReport> RunAsync(CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var positions = await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false);
-        _exiting.IntersectWith(positions.Select(p => p.Ticker));
+        foreach (var gone in _exiting.Keys.Except(positions.Select(p => p.Ticker)).ToList())
+            _exiting.Remove(gone);
         var open = await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false);
         var exposure = Exposure.From(positions, open, ticker => book.TryGet(ticker, out var v) ? v.Market.Event : null);
 
@@ -39,11 +46,24 @@ public sealed class MonitorStep(IBotStore store, MarketBook book, TradingControl
 
             var check = stopLoss.Check(EvaluationStep.StateOf(view, exposure));
             marked.Add(new MarkedPosition(position, check.Mark, check.Mark - position.Cost, check.Verdict));
-            if (check.Verdict == StopLossVerdict.Exit && _exiting.Add(position.Ticker))
+            if (check.Verdict != StopLossVerdict.Exit)
+                continue;
+            if (!_exiting.TryGetValue(position.Ticker, out var issued))
             {
+                _exiting[position.Ticker] = (now, false);
                 exits.Add(check.Exit);
                 alerts.Raise(AlertKind.StopLossExit,
                     $"Stop-loss on {position.Ticker}: {position.Count} {position.Side} marked at {check.Mark} against a floor of {check.Floor} (cost {position.Cost}); selling down to {check.Exit.LimitPrice}.");
+            }
+            else if (now - issued.IssuedAt >= ExitRetryAfter && !open.Any(o => o.Order.Ticker == position.Ticker))
+            {
+                _exiting[position.Ticker] = (now, true);
+                exits.Add(check.Exit);
+                if (!issued.RetryReported)
+                {
+                    alerts.Raise(AlertKind.StopLossExit,
+                        $"Stop-loss on {position.Ticker} has not completed: {position.Count} {position.Side} still held, marked at {check.Mark}; selling again (down to {check.Exit.LimitPrice}) every {ExitRetryAfter.TotalMinutes:0} min until it is gone.");
+                }
             }
         }
 
