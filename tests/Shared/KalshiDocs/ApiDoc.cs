@@ -124,9 +124,22 @@ internal sealed class ApiDoc
         }
     }
 
+    /// <summary>
+    /// The components schema a node names by its $ref, directly or through a single-entry allOf, e.g. "FixedPointDollars";
+    /// null for an inline schema. Read before <see cref="Resolve"/>, which drops the name.
+    /// </summary>
+    public static string? SchemaName(Dictionary<object, object> node)
+    {
+        if (node.TryGetValue("$ref", out var reference))
+            return ((string)reference).Split('/')[^1];
+        return node.TryGetValue("allOf", out var allOf) && allOf is List<object> { Count: 1 } single && !node.ContainsKey("properties")
+            ? SchemaName(Map(single[0]))
+            : null;
+    }
+
     private JsonNode? Sample(Dictionary<object, object> schema, int depth)
     {
-        var name = schema.TryGetValue("$ref", out var r) ? ((string)r).Split('/')[^1] : null;
+        var name = SchemaName(schema);
         schema = Resolve(schema);
         if (schema.TryGetValue("example", out var example))
             return ToJson(example, schema);

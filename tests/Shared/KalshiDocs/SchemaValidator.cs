@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace TradingBot.Tests.Shared.KalshiDocs;
 
 /// <summary>
 /// Checks a JSON value against a schema of a doc page's OpenAPI fragment: types, required properties, nullability,
-/// enums, date-times, and (stricter than OpenAPI's default) no property the schema does not name, so a misspelt
-/// field is caught rather than ignored.
+/// enums, array lengths, and (stricter than OpenAPI's default) no property the schema does not name, so a misspelt
+/// field is caught rather than ignored. Replies are held to the formats the docs describe in prose: date-times in
+/// UTC, dollar strings with 4 to 6 decimals, counts with 2.
 /// </summary>
-internal static class SchemaValidator
+internal static partial class SchemaValidator
 {
     public static IReadOnlyList<string> Problems(ApiDoc doc, Dictionary<object, object> schema, JsonNode? value)
     {
@@ -18,8 +20,21 @@ internal static class SchemaValidator
         return problems;
     }
 
+    /// <summary>The problems of a live reply with <paramref name="status"/> against the page's documented reply; empty when it conforms.</summary>
+    public static IReadOnlyList<string> ReplyProblems(ApiDoc doc, int status, JsonElement reply) =>
+        Problems(doc, doc.ReplySchema(status.ToString(CultureInfo.InvariantCulture)), JsonNode.Parse(reply.GetRawText()));
+
+    /// <summary>Fails unless the page documents <paramref name="method"/> and <paramref name="reply"/> is its documented reply for <paramref name="status"/>.</summary>
+    public static void AssertReply(this ApiDoc doc, string method, int status, JsonElement reply)
+    {
+        Assert.Equal(method.ToLowerInvariant(), doc.Method);
+        var problems = ReplyProblems(doc, status, reply);
+        Assert.True(problems.Count == 0, $"{doc.Page} ({method.ToUpperInvariant()} {doc.Path} {status}):\n" + string.Join('\n', problems));
+    }
+
     private static void Check(ApiDoc doc, Dictionary<object, object> schema, JsonNode? value, string path, List<string> problems)
     {
+        var name = ApiDoc.SchemaName(schema);
         schema = doc.Resolve(schema);
         if (value is null)
         {
@@ -53,6 +68,9 @@ internal static class SchemaValidator
                     return;
                 }
 
+                if ((schema.TryGetValue("minItems", out var min) && array.Count < int.Parse((string)min, CultureInfo.InvariantCulture))
+                    || (schema.TryGetValue("maxItems", out var max) && array.Count > int.Parse((string)max, CultureInfo.InvariantCulture)))
+                    problems.Add($"{path}: {array.Count} items is outside minItems/maxItems");
                 var items = (Dictionary<object, object>)schema["items"];
                 for (var i = 0; i < array.Count; i++)
                     Check(doc, items, array[i], $"{path}[{i}]", problems);
@@ -68,8 +86,12 @@ internal static class SchemaValidator
                 if (schema.TryGetValue("enum", out var values) && !((List<object>)values).Select(v => v?.ToString() ?? "").Contains(text))
                     problems.Add($"{path}: '{text}' is not one of the documented values");
                 if (schema.TryGetValue("format", out var format) && (string)format == "date-time"
-                    && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _))
-                    problems.Add($"{path}: '{text}' is not a date-time");
+                    && !(DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _) && text.EndsWith('Z')))
+                    problems.Add($"{path}: '{text}' is not a date-time in UTC (ISO 8601 ending in Z)");
+                if (name == "FixedPointDollars" && !DollarPattern().IsMatch(text))
+                    problems.Add($"{path}: '{text}' is not a dollar string with 4 to 6 decimals");
+                if (name == "FixedPointCount" && !CountPattern().IsMatch(text))
+                    problems.Add($"{path}: '{text}' is not a count with 2 decimals");
                 break;
             case "integer":
                 if (Kind(value) != JsonValueKind.Number || !long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
@@ -82,6 +104,12 @@ internal static class SchemaValidator
             case "boolean":
                 if (Kind(value) is not (JsonValueKind.True or JsonValueKind.False))
                     problems.Add($"{path}: expected a boolean, got {Kind(value)}");
+                break;
+            case null:
+                // No type, properties or allOf: the schema allows any value.
+                break;
+            default:
+                problems.Add($"{path}: the schema has type {type}, which this checker does not know");
                 break;
         }
     }
@@ -124,4 +152,10 @@ internal static class SchemaValidator
 
     private static bool IsTrue(Dictionary<object, object> schema, string key) =>
         schema.TryGetValue(key, out var flag) && string.Equals(flag?.ToString(), "true", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^-?\d+\.\d{4,6}$")]
+    private static partial Regex DollarPattern();
+
+    [GeneratedRegex(@"^-?\d+\.\d{2}$")]
+    private static partial Regex CountPattern();
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TradingBot.Simulator.Http.Mapping;
 using TradingBot.Simulator.Tests.Http.Support;
+using TradingBot.Tests.Shared.KalshiDocs;
 using static TradingBot.Simulator.Tests.Http.Support.SimServer;
 
 namespace TradingBot.Simulator.Tests.Http;
@@ -31,7 +32,7 @@ public class MarketDataTests
         var (status, body) = await server.Call(HttpMethod.Get, path);
 
         Assert.Equal(200, status);
-        DocSchema.Load(page).AssertConforms("get", 200, body);
+        ApiDoc.Load(page).AssertReply("get", 200, body);
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public class MarketDataTests
         var (status, one) = await server.Call(HttpMethod.Get, $"milestones/{id}");
 
         Assert.Equal(200, status);
-        DocSchema.Load("milestone/get-milestone.md").AssertConforms("get", 200, one);
+        ApiDoc.Load("milestone/get-milestone.md").AssertReply("get", 200, one);
         Assert.Equal(GameStart, one.GetProperty("milestone").GetProperty("start_date").GetDateTimeOffset());
         Assert.Contains(Event, one.GetProperty("milestone").GetProperty("related_event_tickers").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(EventMapper.MilestoneId(Event), id);

@@ -1,4 +1,5 @@
 using TradingBot.Simulator.Tests.Http.Support;
+using TradingBot.Tests.Shared.KalshiDocs;
 using static TradingBot.Simulator.Tests.Http.MarketDataTests;
 using static TradingBot.Simulator.Tests.Http.Support.SimServer;
 
@@ -7,7 +8,7 @@ namespace TradingBot.Simulator.Tests.Http;
 /// <summary>The V2 order writes: documented replies, Kalshi's validation, engine refusals with their status.</summary>
 public class OrderTests
 {
-    private static readonly DocSchema Create = DocSchema.Load("orders/create-order-v2.md");
+    private static readonly ApiDoc Create = ApiDoc.Load("orders/create-order-v2.md");
 
     [Fact]
     public async Task A_resting_order_is_created_with_201()
@@ -17,7 +18,7 @@ public class OrderTests
         var (status, body) = await server.Call(HttpMethod.Post, "portfolio/events/orders", Order(Dal, "bid", "0.4000", "10", "c-1"), server.Alice);
 
         Assert.Equal(201, status);
-        Create.AssertConforms("post", 201, body);
+        Create.AssertReply("post", 201, body);
         Assert.Equal("0.00", body.GetProperty("fill_count").GetString());
         Assert.Equal("10.00", body.GetProperty("remaining_count").GetString());
         Assert.Equal("c-1", body.GetProperty("client_order_id").GetString());
@@ -35,7 +36,7 @@ public class OrderTests
         var (status, body) = await server.Call(HttpMethod.Post, "portfolio/events/orders", Order(Dal, "bid", "0.6000", "4", timeInForce: "immediate_or_cancel"), server.Alice);
 
         Assert.Equal(201, status);
-        Create.AssertConforms("post", 201, body);
+        Create.AssertReply("post", 201, body);
         Assert.Equal("4.00", body.GetProperty("fill_count").GetString());
         Assert.Equal("0.00", body.GetProperty("remaining_count").GetString());
         Assert.Equal("0.5600", body.GetProperty("average_fill_price").GetString());
@@ -51,7 +52,7 @@ public class OrderTests
         var (status, body) = await server.Call(HttpMethod.Post, "portfolio/events/orders", Order(Dal, "bid", "0.3000", "1", "same-id"), server.Alice);
 
         Assert.Equal(409, status);
-        Create.AssertConforms("post", 409, body);
+        Create.AssertReply("post", 409, body);
         Assert.Equal("order_already_exists", body.GetProperty("code").GetString());
         Assert.Equal(1, server.Exchange.Read(x => x.Accounts["alice"].Orders.Count));
     }
@@ -83,7 +84,7 @@ public class OrderTests
         var (status, body) = await server.Call(HttpMethod.Post, "portfolio/events/orders", json, server.Alice);
 
         Assert.Equal(400, status);
-        Create.AssertConforms("post", 400, body);
+        Create.AssertReply("post", 400, body);
         Assert.Equal(code, body.GetProperty("code").GetString());
         Assert.Empty(server.Exchange.Read(x => x.Accounts["alice"].Orders));
     }
@@ -113,12 +114,12 @@ public class OrderTests
         var (unknown, missing) = await server.Call(HttpMethod.Delete, "portfolio/events/orders/nope", signer: server.Alice);
 
         Assert.Equal(200, status);
-        DocSchema.Load("orders/cancel-order-v2.md").AssertConforms("delete", 200, body);
+        ApiDoc.Load("orders/cancel-order-v2.md").AssertReply("delete", 200, body);
         Assert.Equal("6.00", body.GetProperty("reduced_by").GetString());
         Assert.Equal("to-cancel", body.GetProperty("client_order_id").GetString());
         Assert.Equal(400, again);
         Assert.Equal(404, unknown);
-        DocSchema.Load("orders/cancel-order-v2.md").AssertConforms("delete", 404, missing);
+        ApiDoc.Load("orders/cancel-order-v2.md").AssertReply("delete", 404, missing);
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public class OrderTests
         var (status, body) = await server.Call(HttpMethod.Post, "portfolio/events/orders/batched", batch, server.Alice);
 
         Assert.Equal(201, status);
-        DocSchema.Load("orders/batch-create-orders-v2.md").AssertConforms("post", 201, body);
+        ApiDoc.Load("orders/batch-create-orders-v2.md").AssertReply("post", 201, body);
         var items = body.GetProperty("orders").EnumerateArray().ToList();
         Assert.Equal(3, items.Count);
         Assert.Equal("1.00", items[0].GetProperty("remaining_count").GetString());
@@ -164,7 +165,7 @@ public class OrderTests
         var (status, body) = await server.Call(HttpMethod.Delete, "portfolio/events/orders/batched", $$"""{"orders":[{"order_id":"{{id}}"},{"order_id":"nope"}]}""", server.Alice);
 
         Assert.Equal(200, status);
-        DocSchema.Load("orders/batch-cancel-orders-v2.md").AssertConforms("delete", 200, body);
+        ApiDoc.Load("orders/batch-cancel-orders-v2.md").AssertReply("delete", 200, body);
         var items = body.GetProperty("orders").EnumerateArray().ToList();
         Assert.Equal("3.00", items[0].GetProperty("reduced_by").GetString());
         Assert.Equal("0.00", items[1].GetProperty("reduced_by").GetString());
@@ -177,7 +178,7 @@ public class OrderTests
         await using var server = await StartAsync();
         var (_, created) = await server.Call(HttpMethod.Post, "portfolio/events/orders", Order(Dal, "bid", "0.4000", "5", "am-1"), server.Alice);
         var id = created.GetProperty("order_id").GetString();
-        var page = DocSchema.Load("orders/amend-order-v2.md");
+        var page = ApiDoc.Load("orders/amend-order-v2.md");
 
         var (status, body) = await server.Call(HttpMethod.Post, $"portfolio/events/orders/{id}/amend",
             $$"""{"ticker":"{{Dal}}","side":"bid","price":"0.4100","count":"8","client_order_id":"am-1","updated_client_order_id":"am-2"}""", server.Alice);
@@ -187,7 +188,7 @@ public class OrderTests
             $$"""{"ticker":"{{Dal}}","side":"ask","price":"0.4100","count":"8"}""", server.Alice);
 
         Assert.Equal(200, status);
-        page.AssertConforms("post", 200, body);
+        page.AssertReply("post", 200, body);
         Assert.Equal("8.00", body.GetProperty("remaining_count").GetString());
         Assert.Equal("am-2", body.GetProperty("client_order_id").GetString());
         Assert.Equal(400, wrongTicker);
@@ -210,7 +211,7 @@ public class OrderTests
         var (_, toZero) = await server.Call(HttpMethod.Post, $"portfolio/events/orders/{id}/decrease", """{"reduce_to":"0"}""", server.Alice);
 
         Assert.Equal(200, status);
-        DocSchema.Load("orders/decrease-order-v2.md").AssertConforms("post", 200, body);
+        ApiDoc.Load("orders/decrease-order-v2.md").AssertReply("post", 200, body);
         Assert.Equal("7.00", body.GetProperty("remaining_count").GetString());
         Assert.Equal((400, 400), (both, neither));
         Assert.Equal("0.00", toZero.GetProperty("remaining_count").GetString());
@@ -234,18 +235,18 @@ public class OrderTests
         var (mismatch, _) = await server.Call(HttpMethod.Post, "portfolio/order_groups/create", """{"contracts_limit":5,"contracts_limit_fp":"6.00"}""", server.Alice);
 
         Assert.Equal(201, created);
-        DocSchema.Load("order-groups/create-order-group.md").AssertConforms("post", 201, group);
+        ApiDoc.Load("order-groups/create-order-group.md").AssertReply("post", 201, group);
         Assert.Equal(200, got);
-        DocSchema.Load("order-groups/get-order-group.md").AssertConforms("get", 200, one);
+        ApiDoc.Load("order-groups/get-order-group.md").AssertReply("get", 200, one);
         Assert.Single(one.GetProperty("orders").EnumerateArray());
         Assert.Equal("5.00", one.GetProperty("contracts_limit_fp").GetString());
         Assert.Equal(200, limited);
-        DocSchema.Load("order-groups/update-order-group-limit.md").AssertConforms("put", 200, limitBody);
+        ApiDoc.Load("order-groups/update-order-group-limit.md").AssertReply("put", 200, limitBody);
         Assert.Equal(200, triggered);
         Assert.Equal(Core.Exchange.OrderStatus.Canceled, orderAfterTrigger);
         Assert.Equal(200, reset);
         Assert.Equal(200, deleted);
-        DocSchema.Load("order-groups/delete-order-group.md").AssertConforms("delete", 200, deleteBody);
+        ApiDoc.Load("order-groups/delete-order-group.md").AssertReply("delete", 200, deleteBody);
         Assert.Equal(404, gone);
         Assert.Equal(400, mismatch);
     }

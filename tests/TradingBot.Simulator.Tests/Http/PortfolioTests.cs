@@ -1,5 +1,6 @@
 using TradingBot.Core.Exchange;
 using TradingBot.Simulator.Tests.Http.Support;
+using TradingBot.Tests.Shared.KalshiDocs;
 using static TradingBot.Simulator.Tests.Http.MarketDataTests;
 using static TradingBot.Simulator.Tests.Http.Support.SimServer;
 
@@ -26,7 +27,7 @@ public class PortfolioTests
         var (status, body) = await server.Call(HttpMethod.Get, path, signer: server.Alice);
 
         Assert.Equal(200, status);
-        DocSchema.Load(page).AssertConforms("get", 200, body);
+        ApiDoc.Load(page).AssertReply("get", 200, body);
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public class PortfolioTests
         var (othersOrder, _) = await server.Call(HttpMethod.Get, $"portfolio/orders/{orderId}", signer: server.Maker);
 
         Assert.Equal(200, status);
-        DocSchema.Load("orders/get-order.md").AssertConforms("get", 200, body);
+        ApiDoc.Load("orders/get-order.md").AssertReply("get", 200, body);
         Assert.Equal((404, 404), (missing, othersOrder));
     }
 

@@ -4,6 +4,7 @@ using TradingBot.Simulator.Http;
 using TradingBot.Simulator.Http.Limits;
 using TradingBot.Simulator.Http.Wire;
 using TradingBot.Simulator.Tests.Http.Support;
+using TradingBot.Tests.Shared.KalshiDocs;
 using static TradingBot.Simulator.Tests.Http.Support.SimServer;
 
 namespace TradingBot.Simulator.Tests.Http;
@@ -26,7 +27,12 @@ public class WireNamesTests(WireNamesTests.SharedServer shared) : IClassFixture<
     [InlineData(typeof(UpdateOrderGroupLimitRequestWire), "order-groups/update-order-group-limit.md", "put", null)]
     public void A_request_body_reads_only_documented_fields(Type wire, string page, string method, string? itemsOf)
     {
-        var documented = DocSchema.Load(page).RequestProperties(method, itemsOf);
+        var doc = ApiDoc.Load(page);
+        Assert.Equal(method, doc.Method);
+        var schema = doc.RequestSchema();
+        if (itemsOf is not null)
+            schema = (Dictionary<object, object>)doc.Resolve(doc.Properties(schema)[itemsOf])["items"];
+        var documented = doc.Properties(schema).Keys.ToList();
 
         var names = wire.GetProperties().Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? p.Name).ToList();
 
