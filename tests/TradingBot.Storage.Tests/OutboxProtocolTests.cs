@@ -149,6 +149,29 @@ public sealed class OutboxProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_fills_cannot_be_read_an_in_doubt_order_stays_open_so_its_exposure_is_never_forgotten()
+    {
+        _venue.Offer(0.45m, 10);
+        var (store, submitter, _) = Start();
+        _venue.Wire.NextCreate = CreateFault.LostAfterVenue;
+        var report = await submitter.SubmitAsync(Venue.BuyYes(0.45m, 10), default);
+        _venue.Wire.FillsUnavailable = true;
+
+        _time.Advance(Reconciler.AbsenceProofAge);
+        var failed = await Start().Reconciler.RunAsync(default);
+
+        // The order filled at the venue, but with its fills unread the row must not close: open, it still counts.
+        Assert.False(failed.Success);
+        Assert.Equal(OutboxStatus.Unknown, (await store.Outbox.FindAsync(report.ClientOrderId, default))!.Status);
+        Assert.Empty(await store.Ledger.PositionsAsync(default));
+
+        _venue.Wire.FillsUnavailable = false;
+        await RestartAndReconcileAsync();
+        Assert.Equal(OutboxStatus.Filled, (await store.Outbox.FindAsync(report.ClientOrderId, default))!.Status);
+        await AssertPositionsMatchTheVenueAsync(store);
+    }
+
+    [Fact]
     public async Task Killed_after_a_fill_the_fill_is_recorded_once_however_often_reconciliation_runs()
     {
         var (store, submitter, _) = Start();

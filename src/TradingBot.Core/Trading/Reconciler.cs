@@ -45,14 +45,26 @@ public sealed class Reconciler(IExchange exchange, IBotStore store, TimeProvider
         var changes = new List<string>();
         var open = await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false);
 
+        // The venue's orders are read before its fills, and the fills recorded before any outbox row closes: an open
+        // row counts at full size, so it may only close once the ledger holds everything its order had filled when
+        // read. Otherwise a failed fill read, or a fill landing between the reads, would make the market look emptier.
+        IReadOnlyList<OrderInfo> venueOrders = [];
+        if (open.Count > 0)
+        {
+            var read = await exchange.GetOrdersAsync(open.Min(e => e.CreatedAt) - Overlap, cancellationToken).ConfigureAwait(false);
+            if (!read.Success)
+                return read.Error;
+            venueOrders = read.Value;
+        }
+
+        var fills = await PullFillsAsync(changes, cancellationToken).ConfigureAwait(false);
+        if (!fills.Success)
+            return fills.Error;
+
         var (ordersUpdated, resolved, stillInDoubt) = (0, 0, 0);
         if (open.Count > 0)
         {
-            var since = open.Min(e => e.CreatedAt) - Overlap;
-            var venueOrders = await exchange.GetOrdersAsync(since, cancellationToken).ConfigureAwait(false);
-            if (!venueOrders.Success)
-                return venueOrders.Error;
-            var byClientId = venueOrders.Value.Where(o => o.ClientOrderId is not null).ToDictionary(o => o.ClientOrderId!.Value);
+            var byClientId = venueOrders.Where(o => o.ClientOrderId is not null).ToDictionary(o => o.ClientOrderId!.Value);
             foreach (var entry in open)
             {
                 var outcome = await SettleEntryAsync(entry, byClientId, now, changes, cancellationToken).ConfigureAwait(false);
@@ -64,9 +76,6 @@ public sealed class Reconciler(IExchange exchange, IBotStore store, TimeProvider
             }
         }
 
-        var fills = await PullFillsAsync(changes, cancellationToken).ConfigureAwait(false);
-        if (!fills.Success)
-            return fills.Error;
         var settlements = await PullSettlementsAsync(changes, cancellationToken).ConfigureAwait(false);
         if (!settlements.Success)
             return settlements.Error;

@@ -41,7 +41,13 @@ internal sealed class FaultyVenue(IExchange inner) : IExchange
 
     public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) => inner.GetPositionsAsync(cancellationToken);
 
-    public Task<ExchangeResult<IReadOnlyList<FillInfo>>> GetFillsAsync(DateTimeOffset? since, CancellationToken cancellationToken) => inner.GetFillsAsync(since, cancellationToken);
+    /// <summary>While set, fill reads fail as a venue outage would.</summary>
+    public bool FillsUnavailable { get; set; }
+
+    public Task<ExchangeResult<IReadOnlyList<FillInfo>>> GetFillsAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
+        FillsUnavailable
+            ? Task.FromResult(ExchangeResult<IReadOnlyList<FillInfo>>.Fail(new ExchangeError(ExchangeErrorKind.Server, "fills unavailable", HttpStatus: 503)))
+            : inner.GetFillsAsync(since, cancellationToken);
 
     public Task<ExchangeResult<IReadOnlyList<SettlementInfo>>> GetSettlementsAsync(DateTimeOffset? since, CancellationToken cancellationToken) => inner.GetSettlementsAsync(since, cancellationToken);
 
