@@ -4,7 +4,7 @@ using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Engine;
 
-/// <summary>What one scan did, with the number of venue requests it spent (the cadence and the rate budget depend on it).</summary>
+/// <summary>What one scan did, with the venue calls it made (a list read across several pages counts once: 1000 markets a page).</summary>
 public sealed record ScanReport(DateTimeOffset At, int Series, int Events, int Markets, int Requests, IReadOnlyList<string> Problems);
 
 /// <summary>

@@ -54,19 +54,23 @@ internal sealed partial class MarketScanner(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // Not a venue failure (those come back as results): a bug, so it is logged as an error with its trace.
                 delay = options.Value.PausedInterval;
-                LogScanFailed(logger, ex.Message, delay.TotalSeconds);
+                LogScanCrashed(logger, ex, delay.TotalSeconds);
             }
 
             await Task.Delay(delay, time, stoppingToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scan: {Markets} open markets in {Events} games across {Series} series ({Requests} requests); next scan {Pace} in {Seconds} s ({Reason})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scan: {Markets} open markets in {Events} games across {Series} series ({Requests} API calls); next scan {Pace} in {Seconds} s ({Reason})")]
     private static partial void LogScanned(ILogger logger, int markets, int events, int series, int requests, ScanPace pace, double seconds, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scan problem: {Problem}")]
     private static partial void LogProblem(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scan failed unexpectedly; no market data is refreshed until this is fixed; next try in {Seconds} s")]
+    private static partial void LogScanCrashed(ILogger logger, Exception exception, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scan failed: {Reason}; next try in {Seconds} s")]
     private static partial void LogScanFailed(ILogger logger, string reason, double seconds);
