@@ -7,6 +7,9 @@ using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Engine;
 
+/// <summary>Markets worth a fresh book, best edge first; and those with an edge but no room to size an order.</summary>
+public sealed record CandidateList(IReadOnlyList<MarketTicker> Tickers, IReadOnlyList<Evaluation> NoRoom);
+
 /// <summary>One market's evaluation: an intent to queue (already past the gate once), or why not.</summary>
 public sealed record Evaluation(MarketTicker Ticker, TradeIntent? Intent, DecisionRecord Decision, Forecast? Forecast);
 
@@ -18,21 +21,34 @@ public sealed class EvaluationStep(EntryEvaluator evaluator, RiskGate gate)
 {
     /// <summary>
     /// The markets the pricing alone would trade: worth fetching a fresh book for. No gate runs here, so a quote that
-    /// is old by the time the scan ends does not hide a market whose fresh book may well be tradable.
+    /// is old by the time the scan ends does not hide a market whose fresh book may well be tradable. Markets with an
+    /// edge but no room left under a cap or the balance come back too, as decisions: that is how a limit reached shows.
     /// </summary>
-    public IReadOnlyList<MarketTicker> Candidates(IEnumerable<MarketView> markets, Func<MarketView, Forecast?> forecastOf, AccountState account, Exposure exposure)
+    public CandidateList Candidates(IEnumerable<MarketView> markets, Func<MarketView, Forecast?> forecastOf, AccountState account, Exposure exposure)
     {
         var candidates = new List<(MarketTicker Ticker, Money Edge)>();
+        var noRoom = new List<Evaluation>();
         foreach (var view in markets)
         {
             if (forecastOf(view) is not { } forecast)
                 continue;
-            var evaluation = evaluator.Evaluate(StateOf(view, exposure), forecast, account);
+            var state = StateOf(view, exposure);
+            var evaluation = evaluator.Evaluate(state, forecast, account);
             if (evaluation.HasIntent)
+            {
                 candidates.Add((view.Ticker, evaluation.BestEdge));
+            }
+            else if (evaluation.Reason == NoTradeReason.NoRoomToSize)
+            {
+                var decision = Decisions.NoTradeFor(view.Ticker, evaluation.Reason, evaluation.BestEdge, account.Now);
+                noRoom.Add(new Evaluation(view.Ticker, null, decision with
+                {
+                    Detail = $"{decision.Detail}, market_exposure={state.MarketExposure}, event_exposure={state.EventExposure}, total_exposure={account.TotalExposure}, balance={account.Balance}",
+                }, forecast));
+            }
         }
 
-        return candidates.OrderByDescending(c => c.Edge).Select(c => c.Ticker).ToList();
+        return new CandidateList(candidates.OrderByDescending(c => c.Edge).Select(c => c.Ticker).ToList(), noRoom);
     }
 
     public IReadOnlyList<Evaluation> Evaluate(IEnumerable<MarketView> markets, Func<MarketView, Forecast?> forecastOf, AccountState account, Exposure exposure)

@@ -56,13 +56,14 @@ internal sealed partial class Evaluator(
         var account = new AccountState(time.GetUtcNow(), controls.Status, book.Exchange, balance.Value, exposure.Total, rate.CountAt(time.GetUtcNow()));
 
         // Pricing picks the markets worth a book; their fresh top of book is what the gate judges.
-        var candidates = evaluation.Candidates(batch, forecasts.Get, account, exposure).Take(options.Value.MaxBooksPerScan).ToList();
+        var listed = evaluation.Candidates(batch, forecasts.Get, account, exposure);
+        var candidates = listed.Tickers.Take(options.Value.MaxBooksPerScan).ToList();
         await scan.RefreshBooksAsync(candidates, cancellationToken);
         var fresh = candidates.Select(t => book.TryGet(t, out var v) ? v : null).OfType<MarketView>().ToList();
         var results = evaluation.Evaluate(fresh, forecasts.Get, account with { Now = time.GetUtcNow() }, exposure);
 
         var queued = 0;
-        foreach (var result in results.Where(r => r.Intent is not null || r.Decision.Outcome == Decisions.Denied))
+        foreach (var result in listed.NoRoom.Concat(results.Where(r => r.Intent is not null || r.Decision.Outcome == Decisions.Denied)))
         {
             if (IsRepeat(result))
                 continue;

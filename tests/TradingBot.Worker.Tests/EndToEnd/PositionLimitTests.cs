@@ -62,6 +62,9 @@ public sealed partial class PositionLimitTests(ITestOutputHelper output) : IAsyn
         await _world.UntilAsync(async () => await _world.Store.Reconciliation.WatermarkAsync(Cli.ControlVerbs.LastScanMark, default) > denial.At + TimeSpan.FromSeconds(3),
             "scans after the denial");
         Assert.Equal(ordersAtDenial, _world.BotOrders().Count);
+        // With the cap filled, the edge is still seen and the scans say why nothing more is bought.
+        await _world.UntilAsync(async () => (await _world.Store.Decisions.RecentAsync(500, default))
+            .Any(d => d.Ticker.Value == ticker && d.Code == "NO_ROOM_TO_SIZE" && d.Detail.Contains("market_exposure=", StringComparison.Ordinal)), "a NO_ROOM_TO_SIZE decision");
 
         // At the venue: buys of YES only, costing (fees included) no more than the cap, and within one contract of it.
         var orders = _world.BotOrders();
