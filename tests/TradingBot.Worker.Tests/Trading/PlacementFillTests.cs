@@ -1,15 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using TradingBot.Core.Engine;
 using TradingBot.Core.Exchange;
-using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Persistence;
 using TradingBot.Core.Risk;
 using TradingBot.Core.Trading;
 using TradingBot.Core.Values;
-using TradingBot.Simulator.Engine;
-using TradingBot.Storage;
+using TradingBot.Worker.Tests.Support;
 using TradingBot.Worker.Trading;
 
 namespace TradingBot.Worker.Tests.Trading;
@@ -20,88 +17,49 @@ namespace TradingBot.Worker.Tests.Trading;
 /// </summary>
 public sealed class PlacementFillTests : IAsyncLifetime
 {
-    private const string Ticker = "KXNFLGAME-26SEP13DALNYG-DAL";
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 9, 13, 16, 0, 0, TimeSpan.Zero));
-    private readonly string _folder = Directory.CreateTempSubdirectory("tradingbot-fills-").FullName;
-    private readonly SimExchange _exchange;
-    private SqlBotStore _store = null!;
+    private OneMarketDesk _desk = null!;
 
-    public PlacementFillTests()
-    {
-        _exchange = new SimExchange(_time);
-        _exchange.AddSeries(new SimSeries("KXNFLGAME", "NFL", "Sports", FeeType.Quadratic, 1m));
-        _exchange.AddEvent(new SimEvent("KXNFLGAME-26SEP13DALNYG", "KXNFLGAME", "Dallas at New York", "", _time.GetUtcNow().AddHours(3), "NFL"));
-        _exchange.AddMarket(new MarketSpec(Ticker, "KXNFLGAME-26SEP13DALNYG", "Dallas", "Dallas", "New York", _time.GetUtcNow().AddHours(-1), _time.GetUtcNow().AddHours(6)));
-        _exchange.OpenAccount("mm", Money.Zero, unlimited: true);
-        _exchange.OpenAccount("bot", Money.FromDollars(1000m));
-        Assert.True(_exchange.Submit("mm", new OrderSubmission(Ticker, BookSide.Ask, Price.Parse("0.45"), Contracts.Whole(100), TimeInForce.GoodTillCanceled)).Success);
-    }
+    public async Task InitializeAsync() => _desk = await OneMarketDesk.OpenAsync(BookSide.Ask, "0.45");
 
-    public async Task InitializeAsync()
-    {
-        var database = BotDatabase.Sqlite(Path.Combine(_folder, "bot.db"));
-        await Migrator.MigrateAsync(database, _time, default);
-        _store = new SqlBotStore(database, _time);
-    }
-
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _desk.DisposeAsync();
 
     [Fact]
     public async Task A_fill_on_placement_counts_against_the_limit_before_any_reconciliation()
     {
-        await ExecuteTwiceAsync(new InProcessVenue(_exchange, "bot"));
+        await ExecuteTwiceAsync(_desk.Venue);
 
-        Assert.Single(_exchange.Read(e => e.Accounts["bot"].OrderHistory));
-        var denial = Assert.Single(await _store.Decisions.RecentAsync(10, default), d => d.Outcome == Decisions.Denied);
+        Assert.Single(_desk.Exchange.Read(e => e.Accounts["bot"].OrderHistory));
+        var denial = Assert.Single(await _desk.Store.Decisions.RecentAsync(10, default), d => d.Outcome == Decisions.Denied);
         Assert.Equal("POSITION_LIMIT", denial.Code);
-        var position = Assert.Single(await _store.Ledger.PositionsAsync(default));
+        var position = Assert.Single(await _desk.Store.Ledger.PositionsAsync(default));
         Assert.Equal(Contracts.Whole(15), position.Count);
     }
 
     [Fact]
     public async Task Fills_that_cannot_be_read_back_leave_the_market_in_doubt_until_reconciled()
     {
-        var venue = new InProcessVenue(_exchange, "bot");
-        await ExecuteTwiceAsync(new FillsUnreadable(venue));
+        await ExecuteTwiceAsync(new FillsUnreadable(_desk.Venue));
 
-        Assert.Single(_exchange.Read(e => e.Accounts["bot"].OrderHistory));
-        Assert.Equal("ORDER_IN_DOUBT", Assert.Single(await _store.Decisions.RecentAsync(10, default), d => d.Outcome == Decisions.Denied).Code);
-        Assert.Equal(OutboxStatus.Unknown, Assert.Single(await _store.Outbox.OpenAsync(default)).Status);
+        Assert.Single(_desk.Exchange.Read(e => e.Accounts["bot"].OrderHistory));
+        Assert.Equal("ORDER_IN_DOUBT", Assert.Single(await _desk.Store.Decisions.RecentAsync(10, default), d => d.Outcome == Decisions.Denied).Code);
+        Assert.Equal(OutboxStatus.Unknown, Assert.Single(await _desk.Store.Outbox.OpenAsync(default)).Status);
 
-        var report = await new Reconciler(venue, _store, _time).RunAsync(default);
+        var report = await new Reconciler(_desk.Venue, _desk.Store, _desk.Time).RunAsync(default);
         Assert.True(report.Success, report.ToString());
-        Assert.Empty(await _store.Outbox.OpenAsync(default));
-        Assert.Equal(Contracts.Whole(15), Assert.Single(await _store.Ledger.PositionsAsync(default)).Count);
+        Assert.Empty(await _desk.Store.Outbox.OpenAsync(default));
+        Assert.Equal(Contracts.Whole(15), Assert.Single(await _desk.Store.Ledger.PositionsAsync(default)).Count);
     }
 
     /// <summary>Two evaluations that both saw an empty market queue the same IOC buy: 15 YES at 0.45 is $7.01 with its fee, under the $10 cap alone.</summary>
     private async Task ExecuteTwiceAsync(IExchange venue)
     {
-        var risk = new RiskOptions { MaxPositionPerMarket = 10m, StopLossFloorPercent = 50m, DailyLossLimit = 100m, MaxConsecutiveApiErrors = 5 };
-        var alerts = new NullAlerts();
-        var controls = new TradingControls(_store.Risk, risk, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), alerts, _time);
-        var book = new MarketBook();
-        Assert.True((await new ScanStep(venue, book, _time).ScanAsync(["KXNFLGAME"], _ => true, default)).Success);
-        var execution = new ExecutionStep(venue, _store, new OrderSubmitter(venue, _store.Outbox, _time), new RiskGate(risk), book, controls, new OrderRateWindow(), alerts, _time);
+        var book = await _desk.ScanAsync(venue);
+        var execution = new ExecutionStep(venue, _desk.Store, new OrderSubmitter(venue, _desk.Store.Outbox, _desk.Time), new RiskGate(_desk.Risk), book, _desk.Controls, new OrderRateWindow(), _desk.Alerts, _desk.Time);
 
         var view = book.All.Single();
         var intent = new TradeIntent(IntentKind.Entry, IntentReason.Edge, view.Ticker, view.Market.Event, new OrderDirection(OrderAction.Buy, OutcomeSide.Yes),
             Price.Parse("0.45"), Contracts.Whole(15), Execution.Take, Money.Parse("0.2599"), Probability.FromValue(0.55m), Money.Parse("1.2"), Price.Parse("0.45"));
-        var queues = new TradingQueues();
-        Assert.True(queues.Intents.Writer.TryWrite(new QueuedIntent(intent, _time.GetUtcNow())));
-        Assert.True(queues.Intents.Writer.TryWrite(new QueuedIntent(intent, _time.GetUtcNow())));
-        queues.Intents.Writer.Complete();
-        var readiness = new TradingReadiness();
-        readiness.MarkReady();
-
-        using var executor = new OrderExecutor(execution, queues, readiness, NullLogger<OrderExecutor>.Instance);
-        await executor.StartAsync(default);
-        await executor.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+        await SingleWriterTests.RunExecutorAsync(execution, _desk.Time.GetUtcNow(), intent, intent);
     }
 
     /// <summary>The venue, except that its fills cannot be read (a 5xx on GET /portfolio/fills).</summary>
@@ -137,12 +95,5 @@ public sealed class PlacementFillTests : IAsyncLifetime
         public Task<ExchangeResult<OrderAck>> CreateOrderAsync(OrderRequest order, CancellationToken cancellationToken) => inner.CreateOrderAsync(order, cancellationToken);
 
         public Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken) => inner.CancelOrderAsync(orderId, ticker, cancellationToken);
-    }
-
-    private sealed class NullAlerts : IOperatorAlerts
-    {
-        public void Raise(AlertKind kind, string message)
-        {
-        }
     }
 }
