@@ -6,6 +6,7 @@ using TradingBot.Kalshi.Adapter;
 using TradingBot.Kalshi.Auth;
 using TradingBot.Kalshi.Http;
 using TradingBot.Simulator.Hosting;
+using TradingBot.Simulator.Http.Limits;
 using TradingBot.Storage;
 using TradingBot.Worker.Configuration;
 
@@ -79,8 +80,10 @@ internal sealed class Venue : IAsyncDisposable
             Speed = (double)bot.PaperSpeed,
             DemoFeedPath = Path.Combine(Path.GetFullPath(PaperDataDirectory(bot)), DemoModelFeed.FileName),
         }, cancellationToken);
-        var (key, keyId) = simulator.CreateKey("paper", Money.FromDollars(PaperStartingBalance));
-        var options = new KalshiOptions { ApiKeyId = keyId, Tier = kalshi.Tier, RequestTimeout = kalshi.RequestTimeout, UseAccountLimits = false };
+        // The paper clock runs PaperSpeed times faster, so the bot scans that many times more often per real second: at
+        // the operator's tier it would spend its rate budget on 429s. Paper trades at the top tier on both sides.
+        var (key, keyId) = simulator.CreateKey("paper", Money.FromDollars(PaperStartingBalance), RateTier.Prestige);
+        var options = new KalshiOptions { ApiKeyId = keyId, Tier = KalshiTier.Prestige, RequestTimeout = kalshi.RequestTimeout, UseAccountLimits = false };
         var client = KalshiConnection.Create(options, simulator.ApiUrl, new RequestSigner(key), TimeProvider.System);
         return new Venue(new KalshiExchange(client, simulator.Clock), client, simulator.Clock,
             $"the bundled simulator at {simulator.ApiUrl} (paper money, clock at {bot.PaperSpeed}x)", simulator);
