@@ -14,7 +14,7 @@ public sealed record MonitorReport(IReadOnlyList<MarkedPosition> Positions, Mone
 /// <summary>
 /// Marks every position at the best bid it could be sold into; a position under its stop-loss floor gets an exit
 /// intent (an IOC reduce-only sell with a worst-price bound). While that exit is queued or in flight the position is
-/// left alone; if it is still held <see cref="ExitRetryAfter"/> later with no order of ours open on its market (the
+/// left alone; if it is still held <see cref="ExitRetryAfter"/> later with no exit of ours open on its market (the
 /// exit was denied, or the IOC found too few bids) the exit is issued again, so a stop-loss is never given up on.
 /// Feeds the trading day's realised P&amp;L to the circuit breaker.
 /// </summary>
@@ -55,7 +55,7 @@ public sealed class MonitorStep(IBotStore store, MarketBook book, TradingControl
                 alerts.Raise(AlertKind.StopLossExit,
                     $"Stop-loss on {position.Ticker}: {position.Count} {position.Side} marked at {check.Mark} against a floor of {check.Floor} (cost {position.Cost}); selling down to {check.Exit.LimitPrice}.");
             }
-            else if (now - issued.IssuedAt >= ExitRetryAfter && !open.Any(o => o.Order.Ticker == position.Ticker))
+            else if (now - issued.IssuedAt >= ExitRetryAfter && !open.Any(o => o.Kind == IntentKind.Exit && o.Order.Ticker == position.Ticker))
             {
                 _exiting[position.Ticker] = (now, true);
                 exits.Add(check.Exit);

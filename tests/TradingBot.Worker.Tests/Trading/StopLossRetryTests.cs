@@ -1,6 +1,8 @@
 using TradingBot.Core.Engine;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Persistence;
 using TradingBot.Core.Risk;
+using TradingBot.Core.Trading;
 using TradingBot.Core.Values;
 using TradingBot.Worker.Tests.Support;
 
@@ -18,17 +20,25 @@ public sealed class StopLossRetryTests
         var monitor = new MonitorStep(desk.Store, await desk.ScanAsync(), desk.Controls, new StopLoss(desk.Risk.StopLossFloorPercent, desk.Risk.StopLossMaxSlippage), desk.Alerts, desk.Time);
 
         var first = await monitor.RunAsync(default);
+        // A resting entry on the same market does not hold the exit back.
+        var entry = first.Exits[0] with { Kind = IntentKind.Entry, Direction = new OrderDirection(OrderAction.Buy, OutcomeSide.Yes), LimitPrice = Price.Parse("0.05") };
+        await desk.Store.Outbox.RecordIntentAsync(OutboxEntry.FromIntent(entry, ClientOrderId.Derive(Guid.NewGuid()), desk.Time.GetUtcNow()), default);
         var meanwhile = await monitor.RunAsync(default);
         desk.Time.Advance(MonitorStep.ExitRetryAfter);
         var retried = await monitor.RunAsync(default);
         desk.Time.Advance(MonitorStep.ExitRetryAfter);
         var retriedAgain = await monitor.RunAsync(default);
+        // An exit still open on the market (here: sent, outcome not yet known) is not doubled.
+        await desk.Store.Outbox.RecordIntentAsync(OutboxEntry.FromIntent(retriedAgain.Exits[0], ClientOrderId.Derive(Guid.NewGuid()), desk.Time.GetUtcNow()), default);
+        desk.Time.Advance(MonitorStep.ExitRetryAfter);
+        var whileOpen = await monitor.RunAsync(default);
 
         // Nothing was sold (the exits were never executed here), so each minute brings one more exit.
         Assert.Single(first.Exits);
         Assert.Empty(meanwhile.Exits);
         Assert.Single(retried.Exits);
         Assert.Single(retriedAgain.Exits);
+        Assert.Empty(whileOpen.Exits);
         Assert.Equal(OrderAction.Sell, retried.Exits[0].Direction.Action);
         Assert.Equal(Contracts.Whole(10), retried.Exits[0].Count);
         Assert.Collection(desk.Alerts.Raised.Where(a => a.Kind == AlertKind.StopLossExit),
