@@ -1,3 +1,4 @@
+using TradingBot.Core.Exchange;
 using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Pricing;
@@ -43,6 +44,27 @@ public class EntryEvaluatorTests
         Assert.Equal(P(0.46m), result.Intent.LimitPrice);
         Assert.Equal(Money.Zero, result.Intent.Fee);
         Assert.Equal(0.04m, result.BestEdge.Dollars);
+    }
+
+    [Fact]
+    public void A_made_order_expires_where_entries_stop_unless_in_play_trading_is_on_and_a_taken_one_never_rests()
+    {
+        var preGame = RiskLimits();
+        preGame.MinTimeBeforeGameStart = TimeSpan.FromMinutes(5);
+        var inPlayAllowed = RiskLimits();
+        inPlayAllowed.AllowInPlay = true;
+        var made = Evaluate(0.50m, market: Market(untilStart: TimeSpan.FromHours(2)), risk: preGame);
+        var inPlay = Evaluate(0.50m, market: Market(untilStart: TimeSpan.FromHours(2)), risk: inPlayAllowed);
+        var unknownStart = Evaluate(0.50m, market: Market(startUnknown: true));
+        var taken = Evaluate(0.55m);
+
+        Assert.Equal(Execution.Make, made.Intent.Execution);
+        Assert.Equal(Now + TimeSpan.FromHours(2) - TimeSpan.FromMinutes(5), made.Intent.GoodUntil);
+        Assert.Equal(made.Intent.GoodUntil, OrderRequest.From(made.Intent, ClientOrderId.Derive(Guid.NewGuid())).Expiration);
+        Assert.Null(inPlay.Intent.GoodUntil);
+        Assert.Null(unknownStart.Intent.GoodUntil);
+        Assert.Equal(Execution.Take, taken.Intent.Execution);
+        Assert.Null(OrderRequest.From(taken.Intent, ClientOrderId.Derive(Guid.NewGuid())).Expiration);
     }
 
     [Fact]

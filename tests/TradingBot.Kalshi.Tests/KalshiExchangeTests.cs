@@ -283,6 +283,23 @@ public class KalshiExchangeTests
         Assert.Equal("8c35ecb3-328f-4f52-8c7c-0f4b9862f8d1", (string?)sent["client_order_id"]);
         Assert.False((bool)sent["reduce_only"]!);
         Assert.False((bool)sent["post_only"]!);
+        Assert.Null(sent["expiration_time"]);
+    }
+
+    [Fact]
+    public async Task A_resting_order_with_an_expiry_sends_it_in_whole_unix_seconds_rounded_down()
+    {
+        _venue.Reply(HttpMethod.Post, "portfolio/events/orders", HttpStatusCode.Created,
+            """{"order_id":"o-2","client_order_id":"8c35ecb3-328f-4f52-8c7c-0f4b9862f8d1","fill_count":"0.00","remaining_count":"10.00","ts_ms":1}""");
+        var expires = new DateTimeOffset(2026, 9, 13, 16, 55, 0, 500, TimeSpan.Zero);
+        var resting = BuyNoAt30Cents() with { TimeInForce = TimeInForce.GoodTillCanceled, PostOnly = true, Expiration = expires };
+
+        Assert.True((await _exchange.CreateOrderAsync(resting, default)).Success);
+
+        var sent = JsonNode.Parse(Assert.Single(_venue.Requests).Body!)!;
+        Assert.Equal("good_till_canceled", (string?)sent["time_in_force"]);
+        Assert.Equal(expires.ToUnixTimeSeconds(), (long)sent["expiration_time"]!);
+        Assert.Equal(1_789_318_500L, (long)sent["expiration_time"]!);
     }
 
     [Theory]

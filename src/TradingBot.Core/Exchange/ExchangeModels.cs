@@ -108,7 +108,8 @@ public sealed record OrderRequest(
     Contracts Count,
     TimeInForce TimeInForce,
     bool PostOnly,
-    bool ReduceOnly)
+    bool ReduceOnly,
+    DateTimeOffset? Expiration = null)
 {
     public static OrderRequest From(in Trading.TradeIntent intent, ClientOrderId clientOrderId) => new(
         clientOrderId,
@@ -118,7 +119,8 @@ public sealed record OrderRequest(
         intent.Count,
         intent.Execution == Trading.Execution.Take ? TimeInForce.ImmediateOrCancel : TimeInForce.GoodTillCanceled,
         PostOnly: intent.Execution == Trading.Execution.Make,
-        ReduceOnly: intent.ReduceOnly);
+        ReduceOnly: intent.ReduceOnly,
+        Expiration: intent.Execution == Trading.Execution.Make ? intent.GoodUntil : null);
 }
 
 /// <summary>The venue accepted an order: its id, and how much filled on placement.</summary>

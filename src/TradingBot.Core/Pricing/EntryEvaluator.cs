@@ -38,6 +38,13 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
     private readonly Money _eventCap = Money.FromDollars(risk.MaxExposurePerEvent);
     private readonly Money _totalCap = Money.FromDollars(risk.MaxTotalExposure);
 
+    /// <summary>
+    /// A made order must not fill in play when in-play trading is off, nor inside the no-entry window before the
+    /// start: it is told to expire where entries stop. With in-play allowed, or no known start, it rests until cancelled.
+    /// </summary>
+    private DateTimeOffset? RestUntil(DateTimeOffset? gameStart) =>
+        risk.AllowInPlay || gameStart is not { } start ? null : start - risk.MinTimeBeforeGameStart;
+
     public EntryEvaluation Evaluate(in MarketState market, in Forecast forecast, AccountState account)
     {
         if (!market.Fees.IsPriced)
@@ -73,7 +80,8 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
 
         var intent = new TradeIntent(IntentKind.Entry, IntentReason.Edge, market.Ticker, market.Event,
             new OrderDirection(OrderAction.Buy, best.Side), best.Price, sized.Count, best.Execution, sized.Fee,
-            best.Probability, expectedValue, best.Reference);
+            best.Probability, expectedValue, best.Reference,
+            GoodUntil: best.Execution == Execution.Make ? RestUntil(market.GameStart) : null);
         return new EntryEvaluation(intent, NoTradeReason.None, best.Edge);
     }
 

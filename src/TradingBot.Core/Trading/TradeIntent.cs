@@ -34,7 +34,8 @@ public enum Execution
 /// <summary>
 /// An order the bot wants, with the numbers that justified it, before the risk gates have had their say.
 /// <see cref="LimitPrice"/> is on the side traded (a NO buy at $0.30 says 0.30); the V2 order's YES-leg price
-/// comes from <see cref="OrderDirection.ToYesPrice"/>.
+/// comes from <see cref="OrderDirection.ToYesPrice"/>. <see cref="GoodUntil"/>, on a resting (made) order, is when
+/// the exchange should cancel it: before the game starts, unless in-play trading is allowed.
 /// </summary>
 public readonly record struct TradeIntent(
     IntentKind Kind,
@@ -48,7 +49,8 @@ public readonly record struct TradeIntent(
     Money Fee,
     Probability WinProbability,
     Money ExpectedValue,
-    Price ReferencePrice)
+    Price ReferencePrice,
+    DateTimeOffset? GoodUntil = null)
 {
     public bool ReduceOnly => Kind == IntentKind.Exit;
 

@@ -29,6 +29,8 @@ public sealed partial class KalshiExchange
             ReduceOnly = order.ReduceOnly,
             SelfTradePreventionType = "taker_at_cross",
             CancelOrderOnPause = true,
+            // Whole seconds, rounded down: the order leaves no later than asked. Never with IOC or FOK.
+            ExpirationTime = order.TimeInForce == TimeInForce.GoodTillCanceled && order.Expiration is { } expires ? expires.ToUnixTimeSeconds() : null,
         };
         var reply = await client.CreateOrderAsync(request, cancellationToken).ConfigureAwait(false);
         return WireReader.Map(reply, created =>

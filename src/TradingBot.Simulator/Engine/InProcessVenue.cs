@@ -75,7 +75,7 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
     public Task<ExchangeResult<OrderAck>> CreateOrderAsync(OrderRequest order, CancellationToken cancellationToken)
     {
         var result = exchange.Submit(memberId, new OrderSubmission(order.Ticker.Value, order.Side, order.YesPrice, order.Count, order.TimeInForce,
-            order.ClientOrderId.Value, order.PostOnly, order.ReduceOnly, SelfTradePrevention.TakerAtCross, CancelOnPause: true));
+            order.ClientOrderId.Value, order.PostOnly, order.ReduceOnly, SelfTradePrevention.TakerAtCross, CancelOnPause: true, Expiration: order.Expiration));
         return result.Success
             ? Ok(new OrderAck(result.Value!.Order.Id, order.ClientOrderId, result.Value.Order.Filled, result.Value.Order.Remaining))
             : Task.FromResult(ExchangeResult<OrderAck>.Fail(ToError(result.Rejection!)));
