@@ -1,3 +1,4 @@
+using TradingBot.Core.Exchange;
 using TradingBot.Core.Persistence;
 using TradingBot.Core.Risk;
 using TradingBot.Core.Trading;
@@ -8,17 +9,19 @@ namespace TradingBot.Core.Engine;
 /// <summary>A position marked to market.</summary>
 public sealed record MarkedPosition(LedgerPosition Position, Money Mark, Money Unrealised, StopLossVerdict Verdict);
 
-/// <summary>What the monitor saw: marks, the day's realised P&amp;L, and the exits it asked for.</summary>
-public sealed record MonitorReport(IReadOnlyList<MarkedPosition> Positions, Money RealisedToday, IReadOnlyList<TradeIntent> Exits);
+/// <summary>What the monitor saw: marks, the day's realised P&amp;L, the exits it asked for, and the resting entries it pulled.</summary>
+public sealed record MonitorReport(IReadOnlyList<MarkedPosition> Positions, Money RealisedToday, IReadOnlyList<TradeIntent> Exits, IReadOnlyList<string> Canceled);
 
 /// <summary>
 /// Marks every position at the best bid it could be sold into; a position under its stop-loss floor gets an exit
 /// intent (an IOC reduce-only sell with a worst-price bound). While that exit is queued or in flight the position is
 /// left alone; if it is still held <see cref="ExitRetryAfter"/> later with no exit of ours open on its market (the
 /// exit was denied, or the IOC found too few bids) the exit is issued again, so a stop-loss is never given up on.
-/// Feeds the trading day's realised P&amp;L to the circuit breaker.
+/// Feeds the trading day's realised P&amp;L to the circuit breaker. Pulls the bot's resting entries (made orders) when
+/// trading is not active (halt, reducing-only, safe mode, breaker) and on a market whose stop-loss has fired: a
+/// halt that left bids on the book would still buy.
 /// </summary>
-public sealed class MonitorStep(IBotStore store, MarketBook book, TradingControls controls, StopLoss stopLoss, IOperatorAlerts alerts, TimeProvider time)
+public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook book, TradingControls controls, StopLoss stopLoss, IOperatorAlerts alerts, TimeProvider time)
 {
     public static readonly TimeSpan ExitRetryAfter = TimeSpan.FromMinutes(1);
 
@@ -70,6 +73,30 @@ public sealed class MonitorStep(IBotStore store, MarketBook book, TradingControl
         var (from, to) = PositionLedger.TradingDayWindow(controls.Today, controls.Zone);
         var realised = await store.Ledger.RealizedPnlAsync(from, to, cancellationToken).ConfigureAwait(false);
         await controls.ObserveRealisedAsync(realised, cancellationToken).ConfigureAwait(false);
-        return new MonitorReport(marked, realised, exits);
+        var canceled = await PullRestingEntriesAsync(open, now, cancellationToken).ConfigureAwait(false);
+        return new MonitorReport(marked, realised, exits, canceled);
+    }
+
+    /// <summary>
+    /// One cancel per resting entry that should not rest, each at most once a run. A failed cancel is not retried
+    /// here; the row stays open (counted in full) and the next run, after reconciliation has refreshed it, tries again.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> PullRestingEntriesAsync(IReadOnlyList<OutboxEntry> open, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var halted = controls.Status.State != TradingState.Active;
+        var canceled = new List<string>();
+        foreach (var entry in open.Where(e => e.Kind == IntentKind.Entry && e.OrderId is not null
+            && e.Status is OutboxStatus.Resting or OutboxStatus.PartiallyFilled or OutboxStatus.Accepted
+            && (halted || _exiting.ContainsKey(e.Order.Ticker))))
+        {
+            var cancel = await exchange.CancelOrderAsync(entry.OrderId!, entry.Order.Ticker, cancellationToken).ConfigureAwait(false);
+            if (!cancel.Success)
+                continue;
+            var reason = halted ? $"pulled: trading {controls.Status.State.ToString().ToLowerInvariant()}" : "pulled: stop-loss on this market";
+            await store.Outbox.UpdateAsync(entry.ClientOrderId, new OutboxUpdate(OutboxStatus.Canceled, entry.OrderId, entry.Filled, Contracts.Zero, reason, now), cancellationToken).ConfigureAwait(false);
+            canceled.Add($"{entry.Order.Ticker} {entry.ClientOrderId} ({reason})");
+        }
+
+        return canceled;
     }
 }

@@ -35,6 +35,8 @@ internal sealed partial class PositionMonitor(
                 LastReport = report;
                 foreach (var exit in report.Exits)
                     queues.Intents.Writer.TryWrite(new QueuedIntent(exit, null));
+                foreach (var canceled in report.Canceled)
+                    LogCanceled(logger, canceled);
                 SummariseOnce(report);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -60,4 +62,7 @@ internal sealed partial class PositionMonitor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Position monitor skipped a round: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resting order canceled: {Order}")]
+    private static partial void LogCanceled(ILogger logger, string order);
 }
