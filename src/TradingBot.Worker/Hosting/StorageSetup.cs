@@ -28,10 +28,8 @@ internal static class StorageSetup
     /// <summary>The database the running bot reads its controls from, as the CLI's control verbs should find it.</summary>
     public static BotDatabase ControlDatabase(CheckedSettings settings, IDictionary? environment)
     {
-        if (!UsesPaperDatabase(settings))
-            return Database(settings, environment);
-        var folder = Path.GetFullPath(Venue.PaperDataDirectory(settings.Get<TradingBotOptions>()));
-        Directory.CreateDirectory(folder);
-        return BotDatabase.Sqlite(Path.Combine(folder, BotDatabase.SqliteFileName));
+        return UsesPaperDatabase(settings)
+            ? BotDatabase.Sqlite(Venue.PaperDatabasePath(settings.Get<TradingBotOptions>()))
+            : Database(settings, environment);
     }
 }

@@ -95,11 +95,17 @@ internal sealed class Venue : IAsyncDisposable
     /// </summary>
     public static string PaperDataDirectory(TradingBotOptions bot) => Path.Combine(bot.DataDirectory, "paper");
 
-    public static BotDatabase PaperDatabase(TradingBotOptions bot)
+    /// <summary>The paper bot's SQLite file (its folder created): where the CLI's control verbs find it too.</summary>
+    public static string PaperDatabasePath(TradingBotOptions bot)
     {
         var folder = Path.GetFullPath(PaperDataDirectory(bot));
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, BotDatabase.SqliteFileName);
+        return Path.Combine(folder, BotDatabase.SqliteFileName);
+    }
+
+    public static BotDatabase PaperDatabase(TradingBotOptions bot)
+    {
+        var path = PaperDatabasePath(bot);
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             if (File.Exists(path + suffix))
