@@ -59,7 +59,7 @@ public sealed partial class SqlBotStore
 
         /// <summary>Constants, written into the SQL: list parameters expand differently on the two providers.</summary>
         private static readonly string OpenStatuses = string.Join(", ",
-            new[] { OutboxStatus.Pending, OutboxStatus.Unknown, OutboxStatus.Accepted, OutboxStatus.Resting, OutboxStatus.PartiallyFilled }.Select(s => $"'{s}'"));
+            new[] { OutboxStatus.Pending, OutboxStatus.Unknown, OutboxStatus.Accepted, OutboxStatus.Resting, OutboxStatus.PartiallyFilled, OutboxStatus.CancelPending }.Select(s => $"'{s}'"));
 
         private sealed record Row
         {

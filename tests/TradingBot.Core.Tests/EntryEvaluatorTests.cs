@@ -47,13 +47,16 @@ public class EntryEvaluatorTests
     }
 
     [Fact]
-    public void A_made_order_expires_where_entries_stop_unless_in_play_trading_is_on_and_a_taken_one_never_rests()
+    public void A_made_order_expires_where_entries_stop_or_after_the_longest_rest_in_play_included_and_a_taken_one_never_rests()
     {
         var preGame = RiskLimits();
         preGame.MinTimeBeforeGameStart = TimeSpan.FromMinutes(5);
         var inPlayAllowed = RiskLimits();
         inPlayAllowed.AllowInPlay = true;
-        var made = Evaluate(0.50m, market: Market(untilStart: TimeSpan.FromHours(2)), risk: preGame);
+        var longRest = Strategy();
+        longRest.MaxRestingTime = TimeSpan.FromHours(4);
+        var made = Evaluate(0.50m, longRest, market: Market(untilStart: TimeSpan.FromHours(2)), risk: preGame);
+        var soonerThanTheStart = Evaluate(0.50m, market: Market(untilStart: TimeSpan.FromHours(2)), risk: preGame);
         var inPlay = Evaluate(0.50m, market: Market(untilStart: TimeSpan.FromHours(2)), risk: inPlayAllowed);
         var unknownStart = Evaluate(0.50m, market: Market(startUnknown: true));
         var taken = Evaluate(0.55m);
@@ -61,8 +64,10 @@ public class EntryEvaluatorTests
         Assert.Equal(Execution.Make, made.Intent.Execution);
         Assert.Equal(Now + TimeSpan.FromHours(2) - TimeSpan.FromMinutes(5), made.Intent.GoodUntil);
         Assert.Equal(made.Intent.GoodUntil, OrderRequest.From(made.Intent, ClientOrderId.Derive(Guid.NewGuid())).Expiration);
-        Assert.Null(inPlay.Intent.GoodUntil);
-        Assert.Null(unknownStart.Intent.GoodUntil);
+        Assert.Equal(Now + TimeSpan.FromMinutes(30), soonerThanTheStart.Intent.GoodUntil);
+        // Nothing rests without an end: in play, or with no known start, after Strategy:MaxRestingTime (30 min by default).
+        Assert.Equal(Now + TimeSpan.FromMinutes(30), inPlay.Intent.GoodUntil);
+        Assert.Equal(Now + TimeSpan.FromMinutes(30), unknownStart.Intent.GoodUntil);
         Assert.Equal(Execution.Take, taken.Intent.Execution);
         Assert.Null(OrderRequest.From(taken.Intent, ClientOrderId.Derive(Guid.NewGuid())).Expiration);
     }
@@ -82,7 +87,7 @@ public class EntryEvaluatorTests
     {
         var result = Evaluate(0.50m, Strategy(allowMaking: false));
         Assert.False(result.HasIntent);
-        Assert.Equal(NoTradeReason.EdgeBelowMinimum, result.Reason);
+        Assert.Equal(DecisionCode.EdgeBelowMinimum, result.Reason);
         Assert.Equal(0.012563m, result.BestEdge.Dollars);
     }
 
@@ -108,17 +113,17 @@ public class EntryEvaluatorTests
 
     [Fact]
     public void An_unpriceable_fee_schedule_is_never_traded() =>
-        Assert.Equal(NoTradeReason.FeeScheduleUnknown, Evaluate(0.90m, market: Market(fees: new FeeSchedule(FeeType.Flat, 1m))).Reason);
+        Assert.Equal(DecisionCode.FeeScheduleUnknown, Evaluate(0.90m, market: Market(fees: new FeeSchedule(FeeType.Flat, 1m))).Reason);
 
     [Fact]
     public void An_empty_book_has_no_prices() =>
-        Assert.Equal(NoTradeReason.NoPrices, Evaluate(0.90m, market: Market(quote: Quote(0m, 0m))).Reason);
+        Assert.Equal(DecisionCode.NoPrices, Evaluate(0.90m, market: Market(quote: Quote(0m, 0m))).Reason);
 
     [Fact]
     public void Size_is_capped_by_the_room_left_in_the_market()
     {
-        // $5 of room: 10 × $0.47 + $0.1744 fee = $4.8744 fits, 11 would not.
-        var result = Evaluate(0.55m, market: Market(marketExposure: M(45m)));
+        // Full Kelly wants $122, the cap allows $50 and $45 is in: $5 of room: 10 × $0.47 + $0.1744 fee = $4.8744 fits, 11 would not.
+        var result = Evaluate(0.55m, Strategy(kelly: 1m), market: Market(marketExposure: M(45m)), account: Account(totalExposure: 45m));
         Assert.Equal(C(10m), result.Intent.Count);
     }
 
@@ -136,7 +141,7 @@ public class EntryEvaluatorTests
         risk.MinBalanceReserve = 900m;
         // A quarter Kelly of $100 is $3.05: 6 contracts at $0.4874 all-in.
         Assert.Equal(C(6m), Evaluate(0.55m, risk: risk).Intent.Count);
-        Assert.Equal(NoTradeReason.NoRoomToSize, Evaluate(0.55m, account: Account(balance: 5m)).Reason);
+        Assert.Equal(DecisionCode.NoRoomToSize, Evaluate(0.55m, account: Account(balance: 5m)).Reason);
     }
 
     [Fact]
@@ -147,10 +152,10 @@ public class EntryEvaluatorTests
     }
 
     [Fact]
-    public void No_room_at_all_is_no_trade()
+    public void A_market_at_its_cap_is_at_target_and_no_room_elsewhere_is_no_trade()
     {
-        var result = Evaluate(0.55m, market: Market(marketExposure: M(50m)));
-        Assert.Equal(NoTradeReason.NoRoomToSize, result.Reason);
+        Assert.Equal(DecisionCode.AtTarget, Evaluate(0.55m, Strategy(kelly: 1m), market: Market(marketExposure: M(50m)), account: Account(totalExposure: 50m)).Reason);
+        Assert.Equal(DecisionCode.NoRoomToSize, Evaluate(0.55m, market: Market(eventExposure: M(100m)), account: Account(totalExposure: 100m)).Reason);
     }
 
     [Theory]

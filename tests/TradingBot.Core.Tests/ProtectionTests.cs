@@ -220,10 +220,10 @@ public class TradingControlTests
     [Fact]
     public void Denial_codes_are_unique_stable_words()
     {
-        var codes = Enum.GetValues<DenialCode>().Select(c => c.Code()).ToList();
+        var codes = Enum.GetValues<DecisionCode>().Select(c => c.Code()).ToList();
         Assert.Equal(codes.Count, codes.Distinct().Count());
         Assert.DoesNotContain("UNKNOWN", codes);
-        Assert.Equal(13, (int)DenialCode.PositionLimit);
-        Assert.Equal("POSITION_LIMIT", DenialCode.PositionLimit.Code());
+        Assert.Equal(13, (int)DecisionCode.PositionLimit);
+        Assert.Equal("POSITION_LIMIT", DecisionCode.PositionLimit.Code());
     }
 }

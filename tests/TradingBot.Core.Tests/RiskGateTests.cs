@@ -14,7 +14,7 @@ public class RiskGateTests
     private static RiskDecision Check(TradeIntent? intent = null, RiskSnapshot? snapshot = null) =>
         Gate.Check(intent ?? Entry(), snapshot ?? Snapshot());
 
-    private static void AssertDenied(DenialCode code, RiskDecision decision)
+    private static void AssertDenied(DecisionCode code, RiskDecision decision)
     {
         Assert.False(decision.IsApproved, "expected a denial");
         Assert.Equal(code, decision.Code);
@@ -24,12 +24,12 @@ public class RiskGateTests
     public void A_sound_entry_is_approved() => Assert.True(Check().IsApproved, Check().ToString());
 
     [Theory]
-    [InlineData(TradingState.Active, false, false, DenialCode.None)]
-    [InlineData(TradingState.Halted, false, false, DenialCode.TradingHalted)]
-    [InlineData(TradingState.ReducingOnly, false, false, DenialCode.ReducingOnly)]
-    [InlineData(TradingState.Active, true, false, DenialCode.TradingHalted)]
-    [InlineData(TradingState.Active, false, true, DenialCode.TradingHalted)]
-    public void Trading_state_gates_entries(TradingState operatorState, bool safeMode, bool breaker, DenialCode expected)
+    [InlineData(TradingState.Active, false, false, DecisionCode.None)]
+    [InlineData(TradingState.Halted, false, false, DecisionCode.TradingHalted)]
+    [InlineData(TradingState.ReducingOnly, false, false, DecisionCode.ReducingOnly)]
+    [InlineData(TradingState.Active, true, false, DecisionCode.TradingHalted)]
+    [InlineData(TradingState.Active, false, true, DecisionCode.TradingHalted)]
+    public void Trading_state_gates_entries(TradingState operatorState, bool safeMode, bool breaker, DecisionCode expected)
     {
         var decision = Check(snapshot: Snapshot(Account(trading: TradingStatus.From(operatorState, safeMode, breaker))));
         Assert.Equal(expected, decision.Code);
@@ -43,31 +43,31 @@ public class RiskGateTests
         var halted = Snapshot(Account(trading: TradingStatus.From(TradingState.Active, true, false)), Market(holding: holding));
         Assert.True(Gate.Check(Exit(), reducing).IsApproved);
         var denial = Gate.Check(Exit(), halted);
-        AssertDenied(DenialCode.TradingHalted, denial);
+        AssertDenied(DecisionCode.TradingHalted, denial);
         Assert.Equal("TRADING_HALTED: market=KXNFLGAME-26SEP13DALNYG-DAL, reason=safe_mode", denial.ToString());
     }
 
     [Theory]
-    [InlineData(true, true, DenialCode.None)]
-    [InlineData(false, true, DenialCode.ExchangeClosed)]
-    [InlineData(true, false, DenialCode.ExchangePaused)]
-    public void The_exchange_must_be_open_and_trading(bool exchangeActive, bool tradingActive, DenialCode expected) =>
+    [InlineData(true, true, DecisionCode.None)]
+    [InlineData(false, true, DecisionCode.ExchangeClosed)]
+    [InlineData(true, false, DecisionCode.ExchangePaused)]
+    public void The_exchange_must_be_open_and_trading(bool exchangeActive, bool tradingActive, DecisionCode expected) =>
         Assert.Equal(expected, Check(snapshot: Snapshot(Account(exchange: new ExchangeStatus(exchangeActive, tradingActive)))).Code);
 
     [Theory]
-    [InlineData(MarketStatus.Active, DenialCode.None)]
-    [InlineData(MarketStatus.Inactive, DenialCode.MarketNotActive)]
-    [InlineData(MarketStatus.Initialized, DenialCode.MarketNotActive)]
-    [InlineData(MarketStatus.Closed, DenialCode.MarketNotActive)]
-    [InlineData(MarketStatus.Unknown, DenialCode.MarketNotActive)]
-    public void The_market_must_be_active(MarketStatus status, DenialCode expected) =>
+    [InlineData(MarketStatus.Active, DecisionCode.None)]
+    [InlineData(MarketStatus.Inactive, DecisionCode.MarketNotActive)]
+    [InlineData(MarketStatus.Initialized, DecisionCode.MarketNotActive)]
+    [InlineData(MarketStatus.Closed, DecisionCode.MarketNotActive)]
+    [InlineData(MarketStatus.Unknown, DecisionCode.MarketNotActive)]
+    public void The_market_must_be_active(MarketStatus status, DecisionCode expected) =>
         Assert.Equal(expected, Check(snapshot: Snapshot(market: Market(status: status))).Code);
 
     [Theory]
-    [InlineData(-1, DenialCode.None)]
-    [InlineData(0, DenialCode.MarketPastClose)]
-    [InlineData(1, DenialCode.MarketPastClose)]
-    public void Nothing_trades_at_or_after_close(int secondsFromClose, DenialCode expected)
+    [InlineData(-1, DecisionCode.None)]
+    [InlineData(0, DecisionCode.MarketPastClose)]
+    [InlineData(1, DecisionCode.MarketPastClose)]
+    public void Nothing_trades_at_or_after_close(int secondsFromClose, DecisionCode expected)
     {
         var market = Market() with { CloseTime = Now.AddSeconds(-secondsFromClose), GameStart = Now.AddHours(-1) };
         var decision = Gate.Check(Exit(), Snapshot(market: market with { Holding = new Holding(OutcomeSide.Yes, C(10m), M(5m)) }));
@@ -75,13 +75,13 @@ public class RiskGateTests
     }
 
     [Theory]
-    [InlineData(301, DenialCode.None)]
-    [InlineData(300, DenialCode.None)]
-    [InlineData(299, DenialCode.TooCloseToGameStart)]
-    [InlineData(1, DenialCode.TooCloseToGameStart)]
-    [InlineData(0, DenialCode.InPlay)]
-    [InlineData(-60, DenialCode.InPlay)]
-    public void Entries_stop_five_minutes_before_the_game(int secondsToStart, DenialCode expected) =>
+    [InlineData(301, DecisionCode.None)]
+    [InlineData(300, DecisionCode.None)]
+    [InlineData(299, DecisionCode.TooCloseToGameStart)]
+    [InlineData(1, DecisionCode.TooCloseToGameStart)]
+    [InlineData(0, DecisionCode.InPlay)]
+    [InlineData(-60, DecisionCode.InPlay)]
+    public void Entries_stop_five_minutes_before_the_game(int secondsToStart, DecisionCode expected) =>
         Assert.Equal(expected, Check(snapshot: Snapshot(market: Market(untilStart: TimeSpan.FromSeconds(secondsToStart)))).Code);
 
     [Fact]
@@ -91,12 +91,12 @@ public class RiskGateTests
         options.AllowInPlay = true;
         var gate = new RiskGate(options);
         Assert.True(gate.Check(Entry(), Snapshot(market: Market(untilStart: TimeSpan.FromSeconds(-60)))).IsApproved);
-        Assert.Equal(DenialCode.TooCloseToGameStart, gate.Check(Entry(), Snapshot(market: Market(untilStart: TimeSpan.FromSeconds(60)))).Code);
+        Assert.Equal(DecisionCode.TooCloseToGameStart, gate.Check(Entry(), Snapshot(market: Market(untilStart: TimeSpan.FromSeconds(60)))).Code);
     }
 
     [Fact]
     public void An_unknown_game_start_denies_entries() =>
-        AssertDenied(DenialCode.GameStartUnknown, Check(snapshot: Snapshot(market: Market(startUnknown: true))));
+        AssertDenied(DecisionCode.GameStartUnknown, Check(snapshot: Snapshot(market: Market(startUnknown: true))));
 
     [Fact]
     public void Exits_ignore_the_game_clock()
@@ -106,35 +106,35 @@ public class RiskGateTests
     }
 
     [Theory]
-    [InlineData(29, DenialCode.None)]
-    [InlineData(30, DenialCode.None)]
-    [InlineData(31, DenialCode.StaleQuote)]
-    public void Quotes_older_than_30_seconds_are_stale(int ageSeconds, DenialCode expected) =>
+    [InlineData(29, DecisionCode.None)]
+    [InlineData(30, DecisionCode.None)]
+    [InlineData(31, DecisionCode.StaleQuote)]
+    public void Quotes_older_than_30_seconds_are_stale(int ageSeconds, DecisionCode expected) =>
         Assert.Equal(expected, Check(snapshot: Snapshot(market: Market(quote: Quote(0.45m, 0.53m, at: Now.AddSeconds(-ageSeconds))))).Code);
 
     [Fact]
     public void A_stale_quote_stops_exits_too()
     {
         var market = Market(quote: Quote(0.45m, 0.53m, at: Now.AddMinutes(-5)), holding: new Holding(OutcomeSide.Yes, C(10m), M(5m)));
-        AssertDenied(DenialCode.StaleQuote, Gate.Check(Exit(), Snapshot(market: market)));
+        AssertDenied(DecisionCode.StaleQuote, Gate.Check(Exit(), Snapshot(market: market)));
     }
 
     [Theory]
-    [InlineData(899, DenialCode.None)]
-    [InlineData(900, DenialCode.None)]
-    [InlineData(901, DenialCode.StaleForecast)]
-    public void Forecasts_older_than_15_minutes_are_stale(int ageSeconds, DenialCode expected) =>
+    [InlineData(899, DecisionCode.None)]
+    [InlineData(900, DecisionCode.None)]
+    [InlineData(901, DecisionCode.StaleForecast)]
+    public void Forecasts_older_than_15_minutes_are_stale(int ageSeconds, DecisionCode expected) =>
         Assert.Equal(expected, Check(snapshot: Snapshot(forecastAge: TimeSpan.FromSeconds(ageSeconds))).Code);
 
     [Fact]
-    public void No_forecast_no_entry() => AssertDenied(DenialCode.NoForecast, Check(snapshot: Snapshot(noForecast: true)));
+    public void No_forecast_no_entry() => AssertDenied(DecisionCode.NoForecast, Check(snapshot: Snapshot(noForecast: true)));
 
     /// <summary>10 YES at $0.47 cost $4.70 + ceil(0.07 × 10 × 0.47 × 0.53) = $0.1744 fee: $4.8744. The cap is $50.</summary>
     [Theory]
-    [InlineData(45.1255, DenialCode.None)]
-    [InlineData(45.1256, DenialCode.None)]
-    [InlineData(45.1257, DenialCode.PositionLimit)]
-    public void The_position_limit_counts_what_is_there_plus_this_order(decimal existing, DenialCode expected) =>
+    [InlineData(45.1255, DecisionCode.None)]
+    [InlineData(45.1256, DecisionCode.None)]
+    [InlineData(45.1257, DecisionCode.PositionLimit)]
+    public void The_position_limit_counts_what_is_there_plus_this_order(decimal existing, DecisionCode expected) =>
         Assert.Equal(expected, Check(snapshot: Snapshot(market: Market(marketExposure: M(existing), eventExposure: M(existing)))).Code);
 
     [Fact]
@@ -146,27 +146,27 @@ public class RiskGateTests
     }
 
     [Theory]
-    [InlineData(95.1255, DenialCode.None)]
-    [InlineData(95.1256, DenialCode.None)]
-    [InlineData(95.1257, DenialCode.EventExposureLimit)]
-    public void The_event_cap_counts_every_market_of_the_game(decimal eventExposure, DenialCode expected) =>
+    [InlineData(95.1255, DecisionCode.None)]
+    [InlineData(95.1256, DecisionCode.None)]
+    [InlineData(95.1257, DecisionCode.EventExposureLimit)]
+    public void The_event_cap_counts_every_market_of_the_game(decimal eventExposure, DecisionCode expected) =>
         Assert.Equal(expected, Check(snapshot: Snapshot(market: Market(eventExposure: M(eventExposure)))).Code);
 
     [Theory]
-    [InlineData(495.1255, DenialCode.None)]
-    [InlineData(495.1256, DenialCode.None)]
-    [InlineData(495.1257, DenialCode.TotalExposureLimit)]
-    public void The_total_cap_counts_everything(decimal total, DenialCode expected) =>
+    [InlineData(495.1255, DecisionCode.None)]
+    [InlineData(495.1256, DecisionCode.None)]
+    [InlineData(495.1257, DecisionCode.TotalExposureLimit)]
+    public void The_total_cap_counts_everything(decimal total, DecisionCode expected) =>
         Assert.Equal(expected, Check(snapshot: Snapshot(Account(totalExposure: total))).Code);
 
     [Theory]
-    [InlineData(4.8745, 0, DenialCode.None)]
-    [InlineData(4.8744, 0, DenialCode.None)]
-    [InlineData(4.8743, 0, DenialCode.InsufficientBalance)]
-    [InlineData(14.8745, 10, DenialCode.None)]
-    [InlineData(14.8744, 10, DenialCode.None)]
-    [InlineData(14.8743, 10, DenialCode.InsufficientBalance)]
-    public void The_order_must_be_payable_above_the_reserve(decimal balance, decimal reserve, DenialCode expected)
+    [InlineData(4.8745, 0, DecisionCode.None)]
+    [InlineData(4.8744, 0, DecisionCode.None)]
+    [InlineData(4.8743, 0, DecisionCode.InsufficientBalance)]
+    [InlineData(14.8745, 10, DecisionCode.None)]
+    [InlineData(14.8744, 10, DecisionCode.None)]
+    [InlineData(14.8743, 10, DecisionCode.InsufficientBalance)]
+    public void The_order_must_be_payable_above_the_reserve(decimal balance, decimal reserve, DecisionCode expected)
     {
         var options = RiskLimits();
         options.MinBalanceReserve = reserve;
@@ -174,29 +174,29 @@ public class RiskGateTests
     }
 
     [Theory]
-    [InlineData(19, DenialCode.None)]
-    [InlineData(20, DenialCode.OrderRateLimit)]
-    [InlineData(21, DenialCode.OrderRateLimit)]
-    public void At_most_20_orders_a_minute(int sent, DenialCode expected) =>
+    [InlineData(19, DecisionCode.None)]
+    [InlineData(20, DecisionCode.OrderRateLimit)]
+    [InlineData(21, DecisionCode.OrderRateLimit)]
+    public void At_most_20_orders_a_minute(int sent, DecisionCode expected) =>
         Assert.Equal(expected, Check(snapshot: Snapshot(Account(ordersInLastMinute: sent))).Code);
 
     [Fact]
     public void The_order_rate_limit_holds_for_exits()
     {
         var market = Market(holding: new Holding(OutcomeSide.Yes, C(10m), M(5m)));
-        AssertDenied(DenialCode.OrderRateLimit, Gate.Check(Exit(), Snapshot(Account(ordersInLastMinute: 20), market)));
+        AssertDenied(DecisionCode.OrderRateLimit, Gate.Check(Exit(), Snapshot(Account(ordersInLastMinute: 20), market)));
     }
 
     [Theory]
-    [InlineData(0.47, 10, DenialCode.None)]
-    [InlineData(0.475, 10, DenialCode.OffTick)]
-    [InlineData(0.47, 0, DenialCode.InvalidCount)]
-    public void Price_must_be_on_the_grid_and_count_positive(decimal price, decimal count, DenialCode expected) =>
+    [InlineData(0.47, 10, DecisionCode.None)]
+    [InlineData(0.475, 10, DecisionCode.OffTick)]
+    [InlineData(0.47, 0, DecisionCode.InvalidCount)]
+    public void Price_must_be_on_the_grid_and_count_positive(decimal price, decimal count, DecisionCode expected) =>
         Assert.Equal(expected, Check(Entry(price: price, count: count, winProbability: price + 0.05m)).Code);
 
     [Fact]
     public void A_price_of_zero_is_refused() =>
-        AssertDenied(DenialCode.InvalidPrice, Check(Entry() with { LimitPrice = Price.Zero }));
+        AssertDenied(DecisionCode.InvalidPrice, Check(Entry() with { LimitPrice = Price.Zero }));
 
     [Fact]
     public void A_NO_order_is_checked_on_the_yes_leg_grid()
@@ -204,21 +204,21 @@ public class RiskGateTests
         var ticks = TickStructure.TryCreate([new PriceBand(P(0m), P(0.10m), 0.001m), new PriceBand(P(0.10m), P(1m), 0.01m)], out var s, out _) ? s : null;
         var market = Market(ticks: ticks);
         Assert.True(Gate.Check(Entry(price: 0.905m, winProbability: 0.95m, side: OutcomeSide.No), Snapshot(market: market)).IsApproved);
-        AssertDenied(DenialCode.OffTick, Gate.Check(Entry(price: 0.095m, winProbability: 0.12m, side: OutcomeSide.No), Snapshot(market: market)));
+        AssertDenied(DecisionCode.OffTick, Gate.Check(Entry(price: 0.095m, winProbability: 0.12m, side: OutcomeSide.No), Snapshot(market: market)));
     }
 
     [Theory]
-    [InlineData(0.71, DenialCode.None)]
-    [InlineData(0.72, DenialCode.None)]
-    [InlineData(0.7201, DenialCode.ImplausibleEdge)]
-    public void An_edge_above_25_cents_looks_like_a_mapping_error(decimal winProbability, DenialCode expected) =>
+    [InlineData(0.71, DecisionCode.None)]
+    [InlineData(0.72, DecisionCode.None)]
+    [InlineData(0.7201, DecisionCode.ImplausibleEdge)]
+    public void An_edge_above_25_cents_looks_like_a_mapping_error(decimal winProbability, DecisionCode expected) =>
         Assert.Equal(expected, Check(Entry(price: 0.47m, winProbability: winProbability)).Code);
 
     [Theory]
-    [InlineData(10, OutcomeSide.Yes, DenialCode.None)]
-    [InlineData(10.01, OutcomeSide.Yes, DenialCode.ExitExceedsPosition)]
-    [InlineData(1, OutcomeSide.No, DenialCode.ExitExceedsPosition)]
-    public void An_exit_sells_at_most_what_is_held_on_its_side(decimal count, OutcomeSide side, DenialCode expected)
+    [InlineData(10, OutcomeSide.Yes, DecisionCode.None)]
+    [InlineData(10.01, OutcomeSide.Yes, DecisionCode.ExitExceedsPosition)]
+    [InlineData(1, OutcomeSide.No, DecisionCode.ExitExceedsPosition)]
+    public void An_exit_sells_at_most_what_is_held_on_its_side(decimal count, OutcomeSide side, DecisionCode expected)
     {
         var market = Market(holding: new Holding(OutcomeSide.Yes, C(10m), M(5m)));
         Assert.Equal(expected, Gate.Check(Exit(count: count, side: side), Snapshot(market: market)).Code);
@@ -237,7 +237,7 @@ public class RiskGateTests
     public void The_first_denial_in_the_fixed_order_wins()
     {
         var snapshot = Snapshot(Account(exchange: new ExchangeStatus(true, false), ordersInLastMinute: 99), Market(status: MarketStatus.Inactive), noForecast: true);
-        AssertDenied(DenialCode.ExchangePaused, Check(snapshot: snapshot));
+        AssertDenied(DecisionCode.ExchangePaused, Check(snapshot: snapshot));
         Assert.IsType<Core.Risk.Rules.TradingStateRule>(Gate.Rules[0]);
     }
 }

@@ -1,91 +1,128 @@
+using TradingBot.Core.Deciding;
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Forecasting;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Persistence;
-using TradingBot.Core.Pricing;
 using TradingBot.Core.Risk;
 using TradingBot.Core.Trading;
 using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Engine;
 
-/// <summary>Markets worth a fresh book, best edge first; and those with an edge but no room to size an order.</summary>
-public sealed record CandidateList(IReadOnlyList<MarketTicker> Tickers, IReadOnlyList<Evaluation> NoRoom);
+/// <summary>One market's decision: the action it came to (a placement already past the gate once), how it is written down, and the forecast behind it.</summary>
+public sealed record Evaluation(MarketTicker Ticker, MarketAction Action, DecisionRecord Decision, Forecast? Forecast);
 
-/// <summary>One market's evaluation: an intent to queue (already past the gate once), or why not.</summary>
-public sealed record Evaluation(MarketTicker Ticker, TradeIntent? Intent, DecisionRecord Decision, Forecast? Forecast);
+/// <summary>What one evaluation pass did: markets seen, fresh books read, and every market's evaluation.</summary>
+public sealed record EvaluationReport(int Markets, int Books, IReadOnlyList<Evaluation> Results);
 
 /// <summary>
-/// Joins each market's quote with its forecast, prices it in Core (<see cref="EntryEvaluator"/>) and runs the gate
-/// on the picture of the moment. The executor runs the gate again on fresher exposure before anything is sent.
+/// One evaluation pass over the market book, the orchestration every driver shares: read the account and what the bot
+/// holds and has working, make the event forecasts coherent, decide each market on its listing's quote to find those
+/// worth a fresh book (the ones that would act, and every one where an entry of the bot's rests), read those books,
+/// decide them again on the book without the bot's own orders, keep one entry per mutually exclusive game, and run
+/// the gate on each placement. The executor runs the gate again on fresher exposure before anything is sent.
 /// </summary>
-public sealed class EvaluationStep(EntryEvaluator evaluator, RiskGate gate)
+public sealed class EvaluationStep(
+    MarketDecision decision,
+    RiskGate gate,
+    IExchange exchange,
+    IBotStore store,
+    MarketBook book,
+    ScanStep scan,
+    TradingControls controls,
+    OrderRateWindow rate,
+    StopLossLatch latch,
+    ForecastChoice forecasts,
+    ScannerOptions options,
+    TimeProvider time)
 {
-    /// <summary>
-    /// The markets the pricing alone would trade: worth fetching a fresh book for. No gate runs here, so a quote that
-    /// is old by the time the scan ends does not hide a market whose fresh book may well be tradable. Markets with an
-    /// edge but no room left under a cap or the balance come back too, as decisions: that is how a limit reached shows.
-    /// </summary>
-    public CandidateList Candidates(IEnumerable<MarketView> markets, Func<MarketView, Forecast?> forecastOf, AccountState account, Exposure exposure)
-    {
-        var candidates = new List<(MarketTicker Ticker, Money Edge)>();
-        var noRoom = new List<Evaluation>();
-        foreach (var view in markets)
-        {
-            if (forecastOf(view) is not { } forecast)
-                continue;
-            var state = StateOf(view, exposure);
-            var evaluation = evaluator.Evaluate(state, forecast, account);
-            if (evaluation.HasIntent)
-            {
-                candidates.Add((view.Ticker, evaluation.BestEdge));
-            }
-            else if (evaluation.Reason == NoTradeReason.NoRoomToSize)
-            {
-                var decision = Decisions.NoTradeFor(view.Ticker, evaluation.Reason, evaluation.BestEdge, account.Now);
-                noRoom.Add(new Evaluation(view.Ticker, null, decision with
-                {
-                    Detail = $"{decision.Detail}, market_exposure={state.MarketExposure}, event_exposure={state.EventExposure}, total_exposure={account.TotalExposure}, balance={account.Balance}",
-                }, forecast));
-            }
-        }
+    /// <summary>No-trade codes too common to write down every time: most markets, most scans.</summary>
+    private static readonly HashSet<DecisionCode> Unremarkable = [DecisionCode.EdgeBelowMinimum, DecisionCode.NoPrices, DecisionCode.NoForecast];
 
-        return new CandidateList(candidates.OrderByDescending(c => c.Edge).Select(c => c.Ticker).ToList(), noRoom);
-    }
-
-    public IReadOnlyList<Evaluation> Evaluate(IEnumerable<MarketView> markets, Func<MarketView, Forecast?> forecastOf, AccountState account, Exposure exposure)
+    public async Task<EvaluationReport> RunAsync(IReadOnlyCollection<MarketView> batch, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        latch.Restore(await store.Outbox.SinceAsync(latch.LookbackFrom(now), cancellationToken).ConfigureAwait(false), now);
+        var balance = await exchange.GetBalanceAsync(cancellationToken).ConfigureAwait(false);
+        var exposure = Exposure.From(
+            await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false),
+            await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false),
+            ticker => book.TryGet(ticker, out var v) ? v.Market.Event : null);
+        var account = new AccountState(now, controls.Status, book.Exchange, balance.Success ? balance.Value : Money.Zero, exposure.Total, rate.CountAt(now));
+        var coherent = ForecastCoherence.Coherent(batch, forecasts.For);
+
+        // On the listing's quotes: which markets are worth a fresh book. Markets where an entry of ours rests come
+        // first, whatever they say now: a resting order is judged on the full book, never on a listing's top.
+        var first = batch.Select(view => (View: view, Actions: Decide(view, coherent, exposure, account))).ToList();
+        var fresh = first
+            .Where(r => exposure.EntryWorking(r.View.Ticker) || r.Actions.Any(a => a.Kind != MarketActionKind.Nothing))
+            .OrderByDescending(r => exposure.EntryWorking(r.View.Ticker))
+            .ThenByDescending(r => r.Actions.Max(a => a.Edge))
+            .Take(options.MaxBooksPerScan)
+            .Select(r => r.View.Ticker)
+            .ToHashSet();
+        await scan.RefreshBooksAsync(fresh.ToList(), cancellationToken).ConfigureAwait(false);
+
         var results = new List<Evaluation>();
-        foreach (var view in markets)
+        foreach (var (view, actions) in first.Where(r => !fresh.Contains(r.View.Ticker)))
         {
-            var forecast = forecastOf(view);
-            if (forecast is null)
-            {
-                results.Add(new Evaluation(view.Ticker, null, Decisions.NoTradeFor(view.Ticker, NoTradeReason.None, Money.Zero, account.Now) with { Code = "NO_FORECAST", Detail = "no source has this market" }, null));
-                continue;
-            }
-
-            var state = StateOf(view, exposure);
-            var evaluation = evaluator.Evaluate(state, forecast.Value, account);
-            if (!evaluation.HasIntent)
-            {
-                results.Add(new Evaluation(view.Ticker, null, Decisions.NoTradeFor(view.Ticker, evaluation.Reason, evaluation.BestEdge, account.Now), forecast));
-                continue;
-            }
-
-            var decision = gate.Check(evaluation.Intent, new RiskSnapshot(account, state, forecast.Value.AsOf));
-            results.Add(decision.IsApproved
-                ? new Evaluation(view.Ticker, evaluation.Intent, Decisions.Of(evaluation.Intent, Decisions.Queued, "APPROVED", $"edge={evaluation.BestEdge}", account.Now), forecast)
-                : new Evaluation(view.Ticker, null, Decisions.Denial(evaluation.Intent, decision, account.Now), forecast));
+            foreach (var action in actions.Where(a => a.Kind == MarketActionKind.Nothing))
+                results.Add(Record(action, account, coherent.TryGetValue(view.Ticker, out var f) ? f : null));
         }
 
-        return results;
+        account = account with { Now = time.GetUtcNow() };
+        var decided = new List<(MarketState State, MarketAction Action)>();
+        foreach (var ticker in fresh)
+        {
+            if (!book.TryGet(ticker, out var view))
+                continue;
+            var state = exposure.StateOf(view, latch.IsLatched(ticker, account.Now));
+            foreach (var action in decision.Decide(state, coherent.TryGetValue(ticker, out var f) ? f : null, exposure.WorkingIn(ticker), account))
+                decided.Add((state, action));
+        }
+
+        var gameTaken = OneEntryPerGame(decided);
+        foreach (var (state, action) in decided)
+        {
+            var forecast = coherent.TryGetValue(state.Ticker, out var f) ? f : (Forecast?)null;
+            results.Add(Judge(state, action, gameTaken, balance.Success, account, forecast));
+        }
+
+        return new EvaluationReport(batch.Count, fresh.Count, results.Where(r => !Unremarkable.Contains(r.Action.Code)).ToList());
     }
 
-    /// <summary>A market as the pricing and the gate see it: the view plus the bot's own capital and holding there.</summary>
-    public static MarketState StateOf(MarketView view, Exposure exposure)
+    /// <summary>A placement is judged by the gate; an entry needs a readable balance (an exit never does).</summary>
+    private Evaluation Judge(in MarketState state, MarketAction action, IReadOnlyDictionary<EventTicker, MarketTicker> gameTaken, bool balanceRead, AccountState account, Forecast? forecast)
     {
-        var position = exposure.PositionIn(view.Ticker);
-        var holding = position is null ? Holding.None : new Holding(position.Side, position.Count, position.Cost);
-        return new MarketState(view.Ticker, view.Market.Event, view.Market.Status, view.Market.CloseTime, view.GameStart, view.Quote, view.Market.Ticks,
-            view.Fees, exposure.InMarket(view.Ticker), exposure.InEvent(view.Market.Event), holding, exposure.InDoubt(view.Ticker));
+        if (action.Kind != MarketActionKind.Place)
+            return Record(action, account, forecast);
+        var intent = action.Intent;
+        if (intent.Kind == IntentKind.Entry && state.MutuallyExclusive && gameTaken.TryGetValue(state.Event, out var chosen) && chosen != state.Ticker)
+        {
+            return Record(MarketAction.Nothing(state.Ticker, DecisionCode.EventOtherMarket, $"event={state.Event}, {chosen} has the better edge in this game", action.Edge), account, forecast);
+        }
+
+        if (intent.Kind == IntentKind.Entry && !balanceRead)
+        {
+            return new Evaluation(state.Ticker, action with { Kind = MarketActionKind.Nothing, Code = DecisionCode.InsufficientBalance },
+                Decisions.Denial(intent, RiskDecision.Deny(DecisionCode.InsufficientBalance, intent.Ticker, DenialDetail.Word("balance", "unreadable")), account.Now), forecast);
+        }
+
+        var verdict = gate.Check(intent, new RiskSnapshot(account, state, forecast?.AsOf));
+        return verdict.IsApproved
+            ? new Evaluation(state.Ticker, action, Decisions.Of(intent, Decisions.Queued, action.Code.Code(), action.Detail, account.Now), forecast)
+            : new Evaluation(state.Ticker, action with { Kind = MarketActionKind.Nothing, Code = verdict.Code }, Decisions.Denial(intent, verdict, account.Now), forecast);
     }
+
+    /// <summary>In each mutually exclusive game, the one market whose entry has the best edge: only it may be entered this pass.</summary>
+    private static Dictionary<EventTicker, MarketTicker> OneEntryPerGame(List<(MarketState State, MarketAction Action)> decided) =>
+        decided.Where(d => d.State.MutuallyExclusive && d.Action.Kind == MarketActionKind.Place && d.Action.Intent.Kind == IntentKind.Entry)
+            .GroupBy(d => d.State.Event)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.Action.Edge).ThenBy(d => d.State.Ticker.Value, StringComparer.Ordinal).First().State.Ticker);
+
+    private IReadOnlyList<MarketAction> Decide(MarketView view, Dictionary<MarketTicker, Forecast> coherent, Exposure exposure, AccountState account) =>
+        decision.Decide(exposure.StateOf(view, latch.IsLatched(view.Ticker, account.Now)), coherent.TryGetValue(view.Ticker, out var f) ? f : null, exposure.WorkingIn(view.Ticker), account);
+
+    private static Evaluation Record(MarketAction action, AccountState account, Forecast? forecast) =>
+        new(action.Ticker, action, Decisions.For(action, account.Now), forecast);
 }

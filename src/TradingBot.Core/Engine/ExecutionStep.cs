@@ -1,3 +1,4 @@
+using TradingBot.Core.Deciding;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Persistence;
@@ -7,14 +8,16 @@ using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Engine;
 
-/// <summary>What became of an intent at the executor.</summary>
-public sealed record ExecutionResult(TradeIntent Intent, RiskDecision Gate, SubmitReport? Submission, DecisionRecord Decision);
+/// <summary>What became of an action at the executor: a placement's gate verdict and submission, or a cancel's report.</summary>
+public sealed record ExecutionResult(TradeIntent Intent, RiskDecision Gate, SubmitReport? Submission, DecisionRecord Decision, CancelReport? Cancel = null);
 
 /// <summary>
 /// The single writer of orders (one consumer, so exposure checks and submissions never race): before each
 /// submission it rebuilds the picture from the store (filled positions, resting and in-flight orders, orders in
 /// doubt), the venue's balance and the latest quote, runs the whole gate again, and only then follows the outbox
-/// protocol. Every outcome is written down as a decision.
+/// protocol. Cancels go through it too, so an order is never cancelled and replaced by two writers at once. Every
+/// outcome is written down as a decision. An exit never waits on an account read: an unreadable balance denies
+/// entries only.
 /// </summary>
 public sealed class ExecutionStep(
     IExchange exchange,
@@ -23,30 +26,36 @@ public sealed class ExecutionStep(
     RiskGate gate,
     MarketBook book,
     TradingControls controls,
+    StopLossLatch latch,
     OrderRateWindow rate,
     IOperatorAlerts alerts,
     TimeProvider time)
 {
+    public Task<ExecutionResult> ExecuteAsync(MarketAction action, DateTimeOffset? forecastAsOf, CancellationToken cancellationToken) =>
+        action.Kind == MarketActionKind.Cancel && action.Order is { } order
+            ? CancelAsync(order, action, cancellationToken)
+            : ExecuteAsync(action.Intent, forecastAsOf, cancellationToken);
+
     public async Task<ExecutionResult> ExecuteAsync(TradeIntent intent, DateTimeOffset? forecastAsOf, CancellationToken cancellationToken)
     {
         // The freshest quote the venue has, read just now: the gate judges the order on it, not on the scan's.
         var fresh = await exchange.GetOrderBookAsync(intent.Ticker, cancellationToken).ConfigureAwait(false);
         if (fresh.Success)
-            book.UpdateQuote(intent.Ticker, fresh.Value.Top);
+            book.UpdateBook(fresh.Value);
         var now = time.GetUtcNow();
         if (!book.TryGet(intent.Ticker, out var view))
-            return await DenyAsync(intent, RiskDecision.Deny(DenialCode.MarketNotActive, intent.Ticker, DenialDetail.Word("status", "not_tracked")), now, cancellationToken).ConfigureAwait(false);
+            return await DenyAsync(intent, RiskDecision.Deny(DecisionCode.MarketNotActive, intent.Ticker, DenialDetail.Word("status", "not_tracked")), now, cancellationToken).ConfigureAwait(false);
 
         var exposure = Exposure.From(
             await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false),
             await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false),
             ticker => book.TryGet(ticker, out var v) ? v.Market.Event : null);
         var balance = await exchange.GetBalanceAsync(cancellationToken).ConfigureAwait(false);
-        if (!balance.Success)
-            return await DenyAsync(intent, RiskDecision.Deny(DenialCode.InsufficientBalance, intent.Ticker, DenialDetail.Word("balance", "unreadable")), now, cancellationToken).ConfigureAwait(false);
+        if (!balance.Success && intent.Kind == IntentKind.Entry)
+            return await DenyAsync(intent, RiskDecision.Deny(DecisionCode.InsufficientBalance, intent.Ticker, DenialDetail.Word("balance", "unreadable")), now, cancellationToken).ConfigureAwait(false);
 
-        var account = new AccountState(now, controls.Status, book.Exchange, balance.Value, exposure.Total, rate.CountAt(now));
-        var snapshot = new RiskSnapshot(account, EvaluationStep.StateOf(view, exposure), forecastAsOf);
+        var account = new AccountState(now, controls.Status, book.Exchange, balance.Success ? balance.Value : Money.Zero, exposure.Total, rate.CountAt(now));
+        var snapshot = new RiskSnapshot(account, exposure.StateOf(view, latch.IsLatched(intent.Ticker, now)), forecastAsOf);
         var decision = gate.Check(intent, snapshot);
         if (!decision.IsApproved)
             return await DenyAsync(intent, decision, now, cancellationToken).ConfigureAwait(false);
@@ -71,6 +80,22 @@ public sealed class ExecutionStep(
         var record = Decisions.Of(intent, Decisions.Submitted, report.Kind.ToString().ToUpperInvariant(), $"client_order_id={report.ClientOrderId}, {report.Reason}", now);
         await TryRecordAsync(record, cancellationToken).ConfigureAwait(false);
         return new ExecutionResult(intent, decision, report, record);
+    }
+
+    /// <summary>
+    /// Cancels the order the decision named if it still rests as the decision saw it (read back from the store: a
+    /// reconciliation or an earlier cancel may have moved it on). Cancels reduce risk: no gate holds them back.
+    /// </summary>
+    private async Task<ExecutionResult> CancelAsync(OutboxEntry seen, MarketAction action, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var current = await store.Outbox.FindAsync(seen.ClientOrderId, cancellationToken).ConfigureAwait(false) ?? seen;
+        var report = await submitter.CancelAsync(current, $"{action.Code.Code()}: {action.Detail}", cancellationToken).ConfigureAwait(false);
+        if (report.Outcome == CancelOutcome.InDoubt)
+            alerts.Raise(AlertKind.UnknownOrderOutcome, $"Cancel of {report.ClientOrderId} on {action.Ticker}: {report.Reason}");
+        var record = Decisions.For(action, now) with { Outcome = Decisions.Submitted, Code = $"CANCEL_{report.Outcome.ToString().ToUpperInvariant()}", Detail = $"{action.Code.Code()}: {report.Reason}" };
+        await TryRecordAsync(record, cancellationToken).ConfigureAwait(false);
+        return new ExecutionResult(action.Intent, RiskDecision.Approve, null, record, report);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using TradingBot.Core.Markets;
 using TradingBot.Core.Persistence;
 using TradingBot.Core.Values;
 
@@ -14,6 +15,7 @@ public sealed class Exposure
     private readonly Dictionary<EventTicker, Money> _byEvent = [];
     private readonly HashSet<MarketTicker> _inDoubt = [];
     private readonly Dictionary<MarketTicker, LedgerPosition> _positions = [];
+    private readonly Dictionary<MarketTicker, List<OutboxEntry>> _working = [];
 
     public Money Total { get; private set; }
 
@@ -31,6 +33,9 @@ public sealed class Exposure
         foreach (var entry in open)
         {
             exposure.Add(entry.Order.Ticker, entry.Event, entry.OpenCapital);
+            if (!exposure._working.TryGetValue(entry.Order.Ticker, out var list))
+                exposure._working[entry.Order.Ticker] = list = [];
+            list.Add(entry);
             if (entry.BlocksMarket)
                 exposure._inDoubt.Add(entry.Order.Ticker);
         }
@@ -45,6 +50,30 @@ public sealed class Exposure
     public bool InDoubt(MarketTicker ticker) => _inDoubt.Contains(ticker);
 
     public LedgerPosition? PositionIn(MarketTicker ticker) => _positions.GetValueOrDefault(ticker);
+
+    /// <summary>The bot's open orders in a market (entries and exits, resting or in flight), oldest first.</summary>
+    public IReadOnlyList<OutboxEntry> WorkingIn(MarketTicker ticker) => _working.TryGetValue(ticker, out var list) ? list : [];
+
+    /// <summary>Whether an entry of the bot's may rest in the market now (in flight, or accepted and not yet done).</summary>
+    public bool EntryWorking(MarketTicker ticker) => WorkingIn(ticker).Any(e => e.Kind == Trading.IntentKind.Entry);
+
+    /// <summary>The bot's entries resting on the market's book, to be taken out of it before pricing.</summary>
+    public IEnumerable<RestingOrder> RestingIn(MarketTicker ticker) =>
+        WorkingIn(ticker).Where(e => e.Kind == Trading.IntentKind.Entry && !e.Remaining.IsZero)
+            .Select(e => new RestingOrder(e.Order.Side, e.Order.YesPrice, e.Remaining));
+
+    /// <summary>
+    /// A market as the decision and the gate see it: the view with the bot's own resting orders taken out of the book,
+    /// plus the bot's capital, holding and working orders there, and whether a stop-loss latched it.
+    /// </summary>
+    public MarketState StateOf(MarketView view, bool stopLossLatched)
+    {
+        var position = PositionIn(view.Ticker);
+        var holding = position is null ? Holding.None : new Holding(position.Side, position.Count, position.Cost);
+        var quote = view.Book is { } book ? OwnOrders.Exclude(book, RestingIn(view.Ticker)) : OwnOrders.Exclude(view.Quote, RestingIn(view.Ticker));
+        return new MarketState(view.Ticker, view.Market.Event, view.Market.Status, view.Market.CloseTime, view.GameStart, quote, view.Market.Ticks,
+            view.Fees, InMarket(view.Ticker), InEvent(view.Market.Event), holding, InDoubt(view.Ticker), EntryWorking(view.Ticker), stopLossLatched, view.MutuallyExclusive);
+    }
 
     private void Add(MarketTicker ticker, EventTicker? eventTicker, Money amount)
     {

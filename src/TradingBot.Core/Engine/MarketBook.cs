@@ -7,8 +7,13 @@ using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Engine;
 
-/// <summary>What the bot knows about one market right now: the listing, its game, its fees, and the latest quote.</summary>
-public sealed record MarketView(MarketInfo Market, string SeriesTicker, string EventTitle, DateTimeOffset? GameStart, FeeSchedule Fees, Quote Quote)
+/// <summary>
+/// What the bot knows about one market right now: the listing, its game (and whether its markets are mutually
+/// exclusive), its fees, the latest quote, and the full book behind that quote when one was read (a listing gives
+/// only the top).
+/// </summary>
+public sealed record MarketView(MarketInfo Market, string SeriesTicker, string EventTitle, DateTimeOffset? GameStart, FeeSchedule Fees, Quote Quote,
+    bool MutuallyExclusive = false, OrderBook? Book = null)
 {
     public MarketTicker Ticker => Market.Ticker;
 
@@ -47,10 +52,11 @@ public sealed class MarketBook
         LastScanAt = scannedAt;
     }
 
-    public void UpdateQuote(MarketTicker ticker, Quote quote)
+    /// <summary>A freshly read book: its top becomes the quote, its depth what own orders are taken out of.</summary>
+    public void UpdateBook(OrderBook book)
     {
-        if (_markets.TryGetValue(ticker, out var view))
-            _markets[ticker] = view with { Quote = quote };
+        if (_markets.TryGetValue(book.Ticker, out var view))
+            _markets[book.Ticker] = view with { Quote = book.Top, Book = book };
     }
 
     public void SetExchange(ExchangeStatus status) => Exchange = status;

@@ -19,9 +19,10 @@ public sealed record MonitorReport(IReadOnlyList<MarkedPosition> Positions, Mone
 /// exit was denied, or the IOC found too few bids) the exit is issued again, so a stop-loss is never given up on.
 /// Feeds the trading day's realised P&amp;L to the circuit breaker. Pulls the bot's resting entries (made orders) when
 /// trading is not active (halt, reducing-only, safe mode, breaker) and on a market whose stop-loss has fired: a
-/// halt that left bids on the book would still buy.
+/// halt that left bids on the book would still buy. A stop-loss latches its market (<see cref="StopLossLatch"/>): no
+/// new entry there for the cooldown, and the market's resting entries are pulled before its exit is queued.
 /// </summary>
-public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook book, TradingControls controls, StopLoss stopLoss, IOperatorAlerts alerts, TimeProvider time)
+public sealed class MonitorStep(IBotStore store, MarketBook book, TradingControls controls, StopLoss stopLoss, StopLossLatch latch, OrderSubmitter submitter, IOperatorAlerts alerts, TimeProvider time)
 {
     public static readonly TimeSpan ExitRetryAfter = TimeSpan.FromMinutes(1);
 
@@ -31,6 +32,7 @@ public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook 
     public async Task<MonitorReport> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        latch.Restore(await store.Outbox.SinceAsync(latch.LookbackFrom(now), cancellationToken).ConfigureAwait(false), now);
         var positions = await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false);
         foreach (var gone in _exiting.Keys.Except(positions.Select(p => p.Ticker)).ToList())
             _exiting.Remove(gone);
@@ -47,10 +49,11 @@ public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook 
                 continue;
             }
 
-            var check = stopLoss.Check(EvaluationStep.StateOf(view, exposure));
+            var check = stopLoss.Check(exposure.StateOf(view, latch.IsLatched(position.Ticker, now)));
             marked.Add(new MarkedPosition(position, check.Mark, check.Mark - position.Cost, check.Verdict));
             if (check.Verdict != StopLossVerdict.Exit)
                 continue;
+            latch.Fire(position.Ticker, now);
             if (!_exiting.TryGetValue(position.Ticker, out var issued))
             {
                 _exiting[position.Ticker] = (now, false);
@@ -87,14 +90,12 @@ public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook 
         var canceled = new List<string>();
         foreach (var entry in open.Where(e => e.Kind == IntentKind.Entry && e.OrderId is not null
             && e.Status is OutboxStatus.Resting or OutboxStatus.PartiallyFilled or OutboxStatus.Accepted
-            && (halted || _exiting.ContainsKey(e.Order.Ticker))))
+            && (halted || latch.IsLatched(e.Order.Ticker, now))))
         {
-            var cancel = await exchange.CancelOrderAsync(entry.OrderId!, entry.Order.Ticker, cancellationToken).ConfigureAwait(false);
-            if (!cancel.Success)
-                continue;
             var reason = halted ? $"pulled: trading {controls.Status.State.ToString().ToLowerInvariant()}" : "pulled: stop-loss on this market";
-            await store.Outbox.UpdateAsync(entry.ClientOrderId, new OutboxUpdate(OutboxStatus.Canceled, entry.OrderId, entry.Filled, Contracts.Zero, reason, now), cancellationToken).ConfigureAwait(false);
-            canceled.Add($"{entry.Order.Ticker} {entry.ClientOrderId} ({reason})");
+            var cancel = await submitter.CancelAsync(entry, reason, cancellationToken).ConfigureAwait(false);
+            if (cancel.Outcome == CancelOutcome.Canceled)
+                canceled.Add($"{entry.Order.Ticker} {entry.ClientOrderId} ({reason})");
         }
 
         return canceled;

@@ -66,7 +66,7 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
             foreach (var market in markets.Value)
             {
                 var game = byEvent.GetValueOrDefault(market.Event);
-                views.Add(new MarketView(market, seriesTicker, game?.Title ?? "", game?.GameStart, series.Value.Fees, market.TopOfBook));
+                views.Add(new MarketView(market, seriesTicker, game?.Title ?? "", game?.GameStart, series.Value.Fees, market.TopOfBook, game?.MutuallyExclusive ?? false));
             }
         }
 
@@ -83,7 +83,7 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
         if (!books.Success)
             return;
         foreach (var fresh in books.Value)
-            book.UpdateQuote(fresh.Ticker, fresh.Top);
+            book.UpdateBook(fresh);
     }
 
     /// <summary>One market's book, right before an order is judged for it.</summary>
@@ -91,7 +91,7 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
     {
         var fresh = await exchange.GetOrderBookAsync(ticker, cancellationToken).ConfigureAwait(false);
         if (fresh.Success)
-            book.UpdateQuote(ticker, fresh.Value.Top);
+            book.UpdateBook(fresh.Value);
     }
 
     private async Task<(ExchangeResult<SeriesInfo> Series, int Requests)> SeriesAsync(string ticker, DateTimeOffset now, CancellationToken cancellationToken)

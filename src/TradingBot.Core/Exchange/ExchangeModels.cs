@@ -45,8 +45,11 @@ public sealed record MarketInfo(
     TickStructure Ticks,
     MarketResult Result);
 
-/// <summary>An event (one game) with its markets and, from its milestone, when the game starts.</summary>
-public sealed record EventInfo(EventTicker Ticker, string SeriesTicker, string Title, DateTimeOffset? GameStart, IReadOnlyList<MarketInfo> Markets);
+/// <summary>
+/// An event (one game) with its markets and, from its milestone, when the game starts. Mutually exclusive: at most
+/// one of its markets resolves YES (a game's winner markets; a spread or total ladder is not).
+/// </summary>
+public sealed record EventInfo(EventTicker Ticker, string SeriesTicker, string Title, DateTimeOffset? GameStart, IReadOnlyList<MarketInfo> Markets, bool MutuallyExclusive = false);
 
 /// <summary>A market's book: bids per side, best first (Kalshi lists bids only; asks are the other side's bids).</summary>
 public sealed record OrderBook(MarketTicker Ticker, IReadOnlyList<BookLevel> YesBids, IReadOnlyList<BookLevel> NoBids, DateTimeOffset ObservedAt)

@@ -55,7 +55,9 @@ public readonly record struct Forecast
 /// <summary>
 /// Everything about one market that a decision needs, as of one moment: identity, lifecycle, the game's start,
 /// the book, the price grid, the fee schedule, and the bot's own capital in it and in its event (filled cost plus
-/// resting and in-flight orders), and whether an order in it is in doubt (sent, outcome not yet known).
+/// resting and in-flight orders, fees included), whether an order in it is in doubt (sent, outcome not yet known),
+/// whether an entry of the bot's works (rests) there, whether a stop-loss latched it, and whether its event is
+/// mutually exclusive (one game, one position across its markets).
 /// </summary>
 public readonly record struct MarketState(
     MarketTicker Ticker,
@@ -69,4 +71,11 @@ public readonly record struct MarketState(
     Money MarketExposure,
     Money EventExposure,
     Holding Holding,
-    bool OrderInDoubt = false);
+    bool OrderInDoubt = false,
+    bool EntryWorking = false,
+    bool StopLossLatched = false,
+    bool MutuallyExclusive = false)
+{
+    /// <summary>Capital of the bot's in the event's other markets.</summary>
+    public Money ElsewhereInEvent => EventExposure - MarketExposure;
+}

@@ -6,8 +6,9 @@ namespace TradingBot.Core.Persistence;
 
 /// <summary>
 /// Where an order stands in the outbox. Pending: the intent is committed and the HTTP call may be in flight.
-/// Unknown: the call's outcome is not known (timeout, transport error, 5xx, unreadable 2xx). Both block the market
-/// until reconciliation settles them; the rest follow the venue's own status.
+/// Unknown: the call's outcome is not known (timeout, transport error, 5xx, unreadable 2xx). CancelPending: a
+/// cancel of the resting order is committed and its call may be in flight. All three block the market until the
+/// venue's answer or reconciliation settles them; the rest follow the venue's own status.
 /// </summary>
 public enum OutboxStatus
 {
@@ -19,6 +20,7 @@ public enum OutboxStatus
     PartiallyFilled,
     Filled,
     Canceled,
+    CancelPending,
 }
 
 /// <summary>One order the bot decided to send, from the moment before the HTTP call until the venue is done with it.</summary>
@@ -37,10 +39,10 @@ public sealed record OutboxEntry(
     DateTimeOffset UpdatedAt)
 {
     /// <summary>The venue may still trade this order, or may not have told the bot yet.</summary>
-    public bool IsOpen => Status is OutboxStatus.Pending or OutboxStatus.Unknown or OutboxStatus.Accepted or OutboxStatus.Resting or OutboxStatus.PartiallyFilled;
+    public bool IsOpen => Status is OutboxStatus.Pending or OutboxStatus.Unknown or OutboxStatus.Accepted or OutboxStatus.Resting or OutboxStatus.PartiallyFilled or OutboxStatus.CancelPending;
 
-    /// <summary>Whether the order may exist without the bot knowing: no new order in its market until settled.</summary>
-    public bool BlocksMarket => Status is OutboxStatus.Pending or OutboxStatus.Unknown;
+    /// <summary>Whether the order's state may differ from what the bot knows: no new order in its market until settled.</summary>
+    public bool BlocksMarket => Status is OutboxStatus.Pending or OutboxStatus.Unknown or OutboxStatus.CancelPending;
 
     /// <summary>Capital this order can still tie up (resting or in flight) at its limit: the exposure rules count it.</summary>
     /// <remarks>An exit sells what is held (<c>reduce_only</c>): it ties up no new capital.</remarks>

@@ -6,27 +6,30 @@ using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Pricing;
 
-/// <summary>Why an evaluation produced no order (before any risk gate).</summary>
-public enum NoTradeReason
+/// <summary>An evaluation's outcome: an entry intent, or the reason there is none, with the best edge seen either way.</summary>
+public readonly record struct EntryEvaluation(TradeIntent Intent, DecisionCode Reason, Money BestEdge)
 {
-    None,
-    FeeScheduleUnknown,
-    NoPrices,
-    EdgeBelowMinimum,
-    NoRoomToSize,
+    public bool HasIntent => Reason == DecisionCode.None;
 }
 
-/// <summary>An evaluation's outcome: an entry intent, or the reason there is none, with the best edge seen either way.</summary>
-public readonly record struct EntryEvaluation(TradeIntent Intent, NoTradeReason Reason, Money BestEdge)
+/// <summary>The best way into a market the pricing found: side, take or make, price, the model's probability and the edge after fees.</summary>
+public readonly record struct EntryCandidate(OutcomeSide Side, Execution Execution, Price Price, Probability Probability, Money Edge, Contracts Depth, Price Reference)
 {
-    public bool HasIntent => Reason == NoTradeReason.None;
+    public static readonly EntryCandidate None = default;
+
+    public bool Exists => Price.IsTradable;
+
+    public Liquidity Liquidity => Execution == Execution.Take ? Liquidity.Taker : Liquidity.Maker;
 }
 
 /// <summary>
 /// Prices one market against a forecast: the edge per contract of buying each side, net of the fee it would pay,
-/// taking the ask (IOC, taker fee) or making one tick inside the spread (post-only, maker fee); then sizes the
-/// best candidate by fractional Kelly within every limit. Pure and allocation-free: the backtest and the live
-/// bot run exactly this. Edges are in dollars per contract, held as <see cref="Money"/>.
+/// taking the ask (IOC, taker fee) or making one tick inside the spread (post-only, maker fee); then sizes the best
+/// candidate toward its target position: fractional Kelly on the bankroll, less the capital already held and
+/// working in the market, within every cap. Holding one side, only that side is priced: the bot never buys the
+/// other side of a market it holds. Pure and allocation-free: the backtest and the live bot run exactly this.
+/// Edges are in dollars per contract, held as <see cref="Money"/>. The quote must be the book without the bot's
+/// own orders (<see cref="Markets.OwnOrders"/>), or it would price against itself.
 /// </summary>
 public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
 {
@@ -38,60 +41,102 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
     private readonly Money _eventCap = Money.FromDollars(risk.MaxExposurePerEvent);
     private readonly Money _totalCap = Money.FromDollars(risk.MaxTotalExposure);
 
+    public Money MinEdge => _minEdge;
+
     /// <summary>
-    /// A made order must not fill in play when in-play trading is off, nor inside the no-entry window before the
-    /// start: it is told to expire where entries stop. With in-play allowed, or no known start, it rests until cancelled.
+    /// When a made order should leave the book: after <c>Strategy:MaxRestingTime</c> at the latest, in play included,
+    /// and where entries stop (the no-entry window before the start) unless in-play trading is allowed.
     /// </summary>
-    private DateTimeOffset? RestUntil(DateTimeOffset? gameStart) =>
-        risk.AllowInPlay || gameStart is not { } start ? null : start - risk.MinTimeBeforeGameStart;
+    public DateTimeOffset RestUntil(DateTimeOffset now, DateTimeOffset? gameStart)
+    {
+        var latest = now + strategy.MaxRestingTime;
+        return risk.AllowInPlay || gameStart is not { } start || start - risk.MinTimeBeforeGameStart > latest
+            ? latest
+            : start - risk.MinTimeBeforeGameStart;
+    }
+
+    /// <summary>
+    /// The bankroll Kelly bets from: cash above the reserve plus the capital already committed (held and working),
+    /// so that placing an order, which moves cash into a resting order, does not shrink the target it was sized to.
+    /// </summary>
+    public Money Bankroll(AccountState account) => Money.Max(Money.Zero, account.Balance + account.TotalExposure - _reserve);
+
+    /// <summary>The capital a candidate's target position is worth: fractional Kelly on the bankroll, never above the market cap.</summary>
+    public Money Target(in EntryCandidate best, in MarketState market, AccountState account) =>
+        Money.Min(_marketCap, OrderSizer.KellyStake(best.Probability, best.Price, market.Fees, best.Liquidity, _kellyFraction, Bankroll(account)));
 
     public EntryEvaluation Evaluate(in MarketState market, in Forecast forecast, AccountState account)
     {
+        var (best, reason, bestEdge) = Best(market, forecast);
+        return best.Exists ? Size(best, market, forecast, account) : NoTrade(reason, bestEdge);
+    }
+
+    /// <summary>The best way in that clears the minimum edge, or why there is none (with the best edge seen).</summary>
+    public (EntryCandidate Best, DecisionCode Reason, Money BestEdge) Best(in MarketState market, in Forecast forecast)
+    {
         if (!market.Fees.IsPriced)
-            return NoTrade(NoTradeReason.FeeScheduleUnknown, Money.Zero);
+            return (EntryCandidate.None, DecisionCode.FeeScheduleUnknown, Money.Zero);
 
         // Taking is certain and immediate, so a take that clears the minimum edge beats any make.
-        var bestTake = Candidate.None;
-        var bestMake = Candidate.None;
-        Consider(ref bestTake, ref bestMake, market, forecast, OutcomeSide.Yes);
-        Consider(ref bestTake, ref bestMake, market, forecast, OutcomeSide.No);
+        var bestTake = EntryCandidate.None;
+        var bestMake = EntryCandidate.None;
+        var holding = market.Holding;
+        if (holding.IsEmpty || holding.Side == OutcomeSide.Yes)
+            Consider(ref bestTake, ref bestMake, market, forecast, OutcomeSide.Yes);
+        if (holding.IsEmpty || holding.Side == OutcomeSide.No)
+            Consider(ref bestTake, ref bestMake, market, forecast, OutcomeSide.No);
         if (!bestTake.Exists && !bestMake.Exists)
-            return NoTrade(NoTradeReason.NoPrices, Money.Zero);
+            return (EntryCandidate.None, DecisionCode.NoPrices, Money.Zero);
         var best = bestTake.Exists && bestTake.Edge >= _minEdge ? bestTake
             : bestMake.Exists && bestMake.Edge >= _minEdge ? bestMake
-            : Candidate.None;
-        if (!best.Exists)
-            return NoTrade(NoTradeReason.EdgeBelowMinimum, !bestMake.Exists || (bestTake.Exists && bestTake.Edge >= bestMake.Edge) ? bestTake.Edge : bestMake.Edge);
+            : EntryCandidate.None;
+        var bestEdge = !bestMake.Exists || (bestTake.Exists && bestTake.Edge >= bestMake.Edge) ? bestTake.Edge : bestMake.Edge;
+        return best.Exists ? (best, DecisionCode.None, best.Edge) : (EntryCandidate.None, DecisionCode.EdgeBelowMinimum, bestEdge);
+    }
 
-        var liquidity = best.Execution == Execution.Take ? Liquidity.Taker : Liquidity.Maker;
+    /// <summary>
+    /// Sizes the candidate: the difference between its target and what the market already holds and works
+    /// (<see cref="MarketState.MarketExposure"/>, all-in), bounded by the room under each cap and the cash above the reserve.
+    /// </summary>
+    public EntryEvaluation Size(in EntryCandidate best, in MarketState market, in Forecast forecast, AccountState account)
+    {
+        var target = Target(best, market, account);
+        var wanted = target - market.MarketExposure;
+        if (wanted <= Money.Zero)
+            return NoTrade(DecisionCode.AtTarget, best.Edge);
+
         var available = account.Balance - _reserve;
-        var budget = Money.Min(Money.Min(_marketCap - market.MarketExposure, _eventCap - market.EventExposure),
-            Money.Min(_totalCap - account.TotalExposure, available));
+        var budget = Money.Min(Money.Min(wanted, _eventCap - market.EventExposure),
+            Money.Min(Money.Min(_marketCap - market.MarketExposure, _totalCap - account.TotalExposure), available));
         var maxCount = best.Execution == Execution.Take ? Contracts.Min(_maxPerOrder, best.Depth) : _maxPerOrder;
-        var sized = OrderSizer.Size(best.Probability, best.Price, market.Fees, liquidity, _kellyFraction, new SizingLimits(available, budget, maxCount));
+        var sized = OrderSizer.Size(best.Probability, best.Price, market.Fees, best.Liquidity, _kellyFraction, new SizingLimits(Bankroll(account), budget, maxCount));
         if (sized.Count.IsZero)
-            return NoTrade(NoTradeReason.NoRoomToSize, best.Edge);
+        {
+            // Less than a contract short of a target the market already works toward is reaching it; anything else is a limit.
+            var atTarget = !market.MarketExposure.Equals(Money.Zero) && wanted < OrderSizer.CostOf(Contracts.Whole(1), best.Price, market.Fees, best.Liquidity);
+            return NoTrade(atTarget ? DecisionCode.AtTarget : DecisionCode.NoRoomToSize, best.Edge);
+        }
 
         // Value of the contracts at the model's probability, less their price and the fee as charged; rounded down.
         var gross = sized.Count.Hundredths * (best.Probability.Micros - ((long)best.Price.Units * 100)) / Contracts.HundredthsPerContract;
         var expectedValue = Money.FromMicros(gross) - sized.Fee;
         if (expectedValue <= Money.Zero)
-            return NoTrade(NoTradeReason.EdgeBelowMinimum, best.Edge);
+            return NoTrade(DecisionCode.EdgeBelowMinimum, best.Edge);
 
         var intent = new TradeIntent(IntentKind.Entry, IntentReason.Edge, market.Ticker, market.Event,
             new OrderDirection(OrderAction.Buy, best.Side), best.Price, sized.Count, best.Execution, sized.Fee,
             best.Probability, expectedValue, best.Reference,
-            GoodUntil: best.Execution == Execution.Make ? RestUntil(market.GameStart) : null);
-        return new EntryEvaluation(intent, NoTradeReason.None, best.Edge);
+            GoodUntil: best.Execution == Execution.Make ? RestUntil(account.Now, market.GameStart) : null);
+        return new EntryEvaluation(intent, DecisionCode.None, best.Edge);
     }
 
-    private void Consider(ref Candidate bestTake, ref Candidate bestMake, in MarketState market, in Forecast forecast, OutcomeSide side)
+    private void Consider(ref EntryCandidate bestTake, ref EntryCandidate bestMake, in MarketState market, in Forecast forecast, OutcomeSide side)
     {
         var probability = forecast.ProbabilityOf(side);
         var ask = market.Quote.AskFor(side);
         if (ask.Exists && ask.Price.IsTradable && market.Fees.TryFeePerContract(ask.Price, Liquidity.Taker, out var takerFee))
         {
-            var take = new Candidate(side, Execution.Take, ask.Price, probability, EdgeOf(probability, ask.Price, takerFee), ask.Size, ask.Price);
+            var take = new EntryCandidate(side, Execution.Take, ask.Price, probability, EdgeOf(probability, ask.Price, takerFee), ask.Size, ask.Price);
             if (!bestTake.Exists || take.Edge > bestTake.Edge)
                 bestTake = take;
         }
@@ -99,7 +144,7 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
         if (strategy.AllowMaking && TryMakePrice(market, side, out var makePrice)
             && market.Fees.TryFeePerContract(makePrice, Liquidity.Maker, out var makerFee))
         {
-            var make = new Candidate(side, Execution.Make, makePrice, probability, EdgeOf(probability, makePrice, makerFee),
+            var make = new EntryCandidate(side, Execution.Make, makePrice, probability, EdgeOf(probability, makePrice, makerFee),
                 Contracts.Zero, ask.Exists ? ask.Price : makePrice);
             if (!bestMake.Exists || make.Edge > bestMake.Edge)
                 bestMake = make;
@@ -114,7 +159,7 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
     /// One tick better than the side's best bid and still below its ask, so a post-only order rests at the front of
     /// the book. Worked on the YES leg, where the tick grid is defined: a better NO bid is a lower YES price.
     /// </summary>
-    private static bool TryMakePrice(in MarketState market, OutcomeSide side, out Price price)
+    public static bool TryMakePrice(in MarketState market, OutcomeSide side, out Price price)
     {
         price = default;
         var quote = market.Quote;
@@ -137,12 +182,5 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
         return price.IsTradable && (!ask.Exists || price < ask.Price);
     }
 
-    private static EntryEvaluation NoTrade(NoTradeReason reason, Money bestEdge) => new(default, reason, bestEdge);
-
-    private readonly record struct Candidate(OutcomeSide Side, Execution Execution, Price Price, Probability Probability, Money Edge, Contracts Depth, Price Reference)
-    {
-        public static readonly Candidate None = default;
-
-        public bool Exists => Price.IsTradable;
-    }
+    private static EntryEvaluation NoTrade(DecisionCode reason, Money bestEdge) => new(default, reason, bestEdge);
 }

@@ -35,12 +35,7 @@ public static class OrderSizer
         if (loss <= 0 || edge <= 0)
             return SizedOrder.None;
 
-        // Stake = k × (q − c) / (1 − c) × bankroll, unless the budget is smaller: compared without dividing.
-        var stakeTimesLoss = (Int128)kellyFraction.Micros * edge * limits.Bankroll.Micros;
-        var budget = limits.Budget.Micros;
-        var money = (Int128)budget * loss * Money.MicrosPerDollar <= stakeTimesLoss
-            ? budget
-            : (long)(stakeTimesLoss / ((Int128)loss * Money.MicrosPerDollar));
+        var money = Math.Min(limits.Budget.Micros, Stake(kellyFraction, edge, loss, limits.Bankroll));
         if (money <= 0)
             return SizedOrder.None;
         var whole = Math.Min(maxWhole, money / unitCost);
@@ -56,6 +51,24 @@ public static class OrderSizer
 
         return SizedOrder.None;
     }
+
+    /// <summary>
+    /// The fractional Kelly stake, in dollars of all-in cost, of buying at <paramref name="price"/> with this chance of
+    /// winning: k × (q − c) / (1 − c) × bankroll, c the price plus the fee per contract. Zero without an edge.
+    /// </summary>
+    public static Money KellyStake(Probability win, Price price, FeeSchedule fees, Liquidity liquidity, Probability kellyFraction, Money bankroll)
+    {
+        if (!price.IsTradable || !fees.TryFeePerContract(price, liquidity, out var feePerContract))
+            return Money.Zero;
+        var unitCost = (long)price.Units * 100 + feePerContract.Micros;
+        var edge = win.Micros - unitCost;
+        var loss = Money.MicrosPerDollar - unitCost;
+        return loss <= 0 || edge <= 0 ? Money.Zero : Money.FromMicros(Stake(kellyFraction, edge, loss, bankroll));
+    }
+
+    /// <summary>k × edge / loss × bankroll in micros, rounded down; every input in millionths.</summary>
+    private static long Stake(Probability kellyFraction, long edge, long loss, Money bankroll) =>
+        bankroll.Micros <= 0 ? 0 : (long)((Int128)kellyFraction.Micros * edge * bankroll.Micros / ((Int128)loss * Money.MicrosPerDollar));
 
     /// <summary>What buying <paramref name="count"/> at <paramref name="price"/> costs, fee included.</summary>
     public static Money CostOf(Contracts count, Price price, FeeSchedule fees, Liquidity liquidity)

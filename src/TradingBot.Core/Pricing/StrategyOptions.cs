@@ -19,6 +19,15 @@ public sealed class StrategyOptions : ISettingsSection
     /// <summary>Post-only orders one tick inside the spread when taking the ask would not clear the minimum edge.</summary>
     public bool AllowMaking { get; set; } = true;
 
+    /// <summary>Sell a holding (reduce-only, IOC) when its side's bid beats the model's value by <see cref="MinEdge"/> after fees.</summary>
+    public bool ExitOnEdgeReversal { get; set; } = true;
+
+    /// <summary>
+    /// The longest a made order rests before the exchange cancels it (its <c>expiration_time</c>), in play included:
+    /// if the bot stops re-checking its orders (a crash, a lost connection), nothing it left rests for long.
+    /// </summary>
+    public TimeSpan MaxRestingTime { get; set; } = TimeSpan.FromMinutes(30);
+
     public IEnumerable<SettingsProblem> Validate() =>
         new SettingsRules(SectionName)
             .StrictlyBetween(nameof(MinEdge), MinEdge, 0m, 0.5m)
@@ -26,5 +35,7 @@ public sealed class StrategyOptions : ISettingsSection
             .Between(nameof(KellyFraction), KellyFraction, 0.01m, 1m)
             .Between(nameof(MaxContractsPerOrder), MaxContractsPerOrder, 1m, 1_000_000m)
             .That(MaxContractsPerOrder == decimal.Floor(MaxContractsPerOrder), nameof(MaxContractsPerOrder), "must be a whole number of contracts")
+            .Positive(nameof(MaxRestingTime), MaxRestingTime)
+            .That(MaxRestingTime <= TimeSpan.FromDays(1), nameof(MaxRestingTime), "must be at most 1.00:00:00")
             .Problems;
 }

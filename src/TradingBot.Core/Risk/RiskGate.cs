@@ -29,6 +29,9 @@ public sealed class RiskGate
         yield return new ExchangeOpenRule();
         yield return new MarketOpenRule();
         yield return new OrderInDoubtRule();
+        yield return new StopLossLatchRule();
+        yield return new OneEntryPerMarketRule();
+        yield return new OneMarketPerGameRule();
         yield return new GameStartRule(options.MinTimeBeforeGameStart, options.AllowInPlay);
         yield return new StaleQuoteRule(options.MaxQuoteAge);
         yield return new StaleForecastRule(options.MaxForecastAge);

@@ -64,6 +64,12 @@ public sealed class RiskOptions : ISettingsSection
     /// <summary>Dollars of balance never committed to orders.</summary>
     public decimal MinBalanceReserve { get; set; }
 
+    /// <summary>
+    /// How long a market takes no new entry after its stop-loss fired. Unset (the default): the rest of the trading
+    /// day in which it fired, so a position stopped out is not bought straight back on the next tick of the same slide.
+    /// </summary>
+    public TimeSpan? StopLossCooldown { get; set; }
+
     public IEnumerable<SettingsProblem> Validate()
     {
         var rules = new SettingsRules(SectionName)
@@ -89,6 +95,7 @@ public sealed class RiskOptions : ISettingsSection
             .Between(nameof(MaxOrdersPerMinute), MaxOrdersPerMinute, 1, 10_000)
             .StrictlyBetween(nameof(MaxPlausibleEdge), MaxPlausibleEdge, 0, 1)
             .NotNegative(nameof(MinBalanceReserve), MinBalanceReserve)
+            .That(StopLossCooldown is null || StopLossCooldown > TimeSpan.Zero, nameof(StopLossCooldown), "must be greater than 0 (leave it unset for the rest of the trading day)")
             .AtMostDecimals(nameof(MaxPositionPerMarket), MaxPositionPerMarket, 2)
             .AtMostDecimals(nameof(MaxExposurePerEvent), MaxExposurePerEvent, 2)
             .AtMostDecimals(nameof(MaxTotalExposure), MaxTotalExposure, 2)

@@ -19,6 +19,23 @@ public enum SubmitOutcomeKind
     NotSent,
 }
 
+public enum CancelOutcome
+{
+    /// <summary>Nothing rests of the order any more.</summary>
+    Canceled,
+
+    /// <summary>The venue's answer leaves the order's state unknown (or fills arrived): its market is blocked until reconciled.</summary>
+    InDoubt,
+
+    /// <summary>The venue definitely refused the cancel: the order rests as before.</summary>
+    Refused,
+
+    /// <summary>Nothing was sent (not cancelable, or the store could not record the cancel first).</summary>
+    NotSent,
+}
+
+public sealed record CancelReport(CancelOutcome Outcome, ClientOrderId ClientOrderId, string Reason);
+
 public sealed record SubmitReport(SubmitOutcomeKind Kind, ClientOrderId ClientOrderId, OrderAck? Ack, string Reason);
 
 /// <summary>
@@ -78,6 +95,56 @@ public sealed class OrderSubmitter(IExchange exchange, IOrderOutbox outbox, Time
 
         return (new SubmitReport(SubmitOutcomeKind.Rejected, id, null, $"rejected: {error}"),
             new OutboxUpdate(OutboxStatus.Rejected, null, Contracts.Zero, Contracts.Zero, error.ToString(), now));
+    }
+
+    /// <summary>
+    /// Cancels what rests of one of the bot's orders, by the same protocol as a create: the row is marked
+    /// CancelPending before the call (a crash mid-call leaves the market blocked until reconciled), the call is made
+    /// once, and its outcome updates the row. Canceled only when the venue took off everything the bot thought rested;
+    /// if it took off less, something filled since the last reconciliation, and the row goes in doubt so the market
+    /// takes no order until those fills are in the ledger. A 404 (gone already: filled or expired) and an unknown
+    /// outcome are in doubt too; a definite refusal leaves the row as it was.
+    /// </summary>
+    public async Task<CancelReport> CancelAsync(OutboxEntry entry, string reason, CancellationToken cancellationToken)
+    {
+        if (entry.OrderId is not { } orderId || entry.BlocksMarket || !entry.IsOpen)
+            return new CancelReport(CancelOutcome.NotSent, entry.ClientOrderId, $"not cancelable in status {entry.Status}");
+        try
+        {
+            await outbox.UpdateAsync(entry.ClientOrderId, new OutboxUpdate(OutboxStatus.CancelPending, orderId, entry.Filled, entry.Remaining, reason, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new CancelReport(CancelOutcome.NotSent, entry.ClientOrderId, $"the cancel could not be stored, so it was not sent: {ex.Message}");
+        }
+
+        var result = await exchange.CancelOrderAsync(orderId, entry.Order.Ticker, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var (report, update) = result switch
+        {
+            { Success: true } when result.Value.ReducedBy >= entry.Remaining =>
+                (new CancelReport(CancelOutcome.Canceled, entry.ClientOrderId, $"canceled ({reason}): {result.Value.ReducedBy} taken off"),
+                 new OutboxUpdate(OutboxStatus.Canceled, orderId, entry.Filled, Contracts.Zero, reason, now)),
+            { Success: true } =>
+                (new CancelReport(CancelOutcome.InDoubt, entry.ClientOrderId, $"canceled ({reason}), but only {result.Value.ReducedBy} of {entry.Remaining} rested: fills since, in doubt until reconciled"),
+                 new OutboxUpdate(OutboxStatus.Unknown, orderId, entry.Filled, Contracts.Zero, $"canceled with {result.Value.ReducedBy} of {entry.Remaining} resting", now)),
+            { Error.SubmitOutcomeUnknown: true } or { Error.Kind: ExchangeErrorKind.NotFound } =>
+                (new CancelReport(CancelOutcome.InDoubt, entry.ClientOrderId, $"cancel outcome not known ({result.Error}); in doubt until reconciled"),
+                 new OutboxUpdate(OutboxStatus.Unknown, orderId, entry.Filled, entry.Remaining, result.Error.ToString(), now)),
+            _ =>
+                (new CancelReport(CancelOutcome.Refused, entry.ClientOrderId, $"cancel refused: {result.Error}"),
+                 new OutboxUpdate(entry.Status, orderId, entry.Filled, entry.Remaining, result.Error.ToString(), now)),
+        };
+        try
+        {
+            await outbox.UpdateAsync(entry.ClientOrderId, update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return report with { Reason = $"{report.Reason}; the outcome could not be stored ({ex.Message}), the reconciler will settle it" };
+        }
+
+        return report;
     }
 
     /// <summary>Where an order stands from its counts: all filled, resting (partly filled or not), or done with a remainder cancelled.</summary>

@@ -130,7 +130,7 @@ public sealed class Reconciler(IExchange exchange, IBotStore store, TimeProvider
             return (false, false, false);
         await store.Outbox.UpdateAsync(entry.ClientOrderId, new OutboxUpdate(status, venue.OrderId, venue.Filled, venue.Remaining, null, now), cancellationToken).ConfigureAwait(false);
         changes.Add($"{entry.ClientOrderId} on {entry.Order.Ticker}: {entry.Status} → {status} ({venue.Filled} filled, {venue.Remaining} resting)");
-        var resolved = inDoubt && status is not (OutboxStatus.Unknown or OutboxStatus.Pending);
+        var resolved = inDoubt && status is not (OutboxStatus.Unknown or OutboxStatus.Pending or OutboxStatus.CancelPending);
         return (true, resolved, !resolved && inDoubt);
     }
 

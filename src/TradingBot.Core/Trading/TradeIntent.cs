@@ -18,6 +18,9 @@ public enum IntentReason
 
     /// <summary>The position's mark fell below the stop-loss floor.</summary>
     StopLoss,
+
+    /// <summary>The held side's bid beats the model's value by the minimum edge after fees.</summary>
+    EdgeReversal,
 }
 
 /// <summary>

@@ -118,7 +118,8 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
             wire.SeriesTicker,
             wire.Title ?? "",
             start,
-            (wire.Markets ?? []).Select(m => MarketMapping.ToMarket(m, now)).ToList());
+            (wire.Markets ?? []).Select(m => MarketMapping.ToMarket(m, now)).ToList(),
+            wire.MutuallyExclusive ?? false);
     }
 
     /// <summary>

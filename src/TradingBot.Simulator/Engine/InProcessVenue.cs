@@ -32,7 +32,7 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
         Ok<IReadOnlyList<EventInfo>>(exchange.Read(e => e.Events.Values
             .Where(ev => ev.SeriesTicker == seriesTicker)
             .Select(ev => new EventInfo(EventTicker.Parse(ev.Ticker), ev.SeriesTicker, ev.Title, ev.GameStart,
-                e.Markets.Values.Where(m => m.Spec.EventTicker == ev.Ticker).Select(m => ToMarket(e, m)).ToList()))
+                e.Markets.Values.Where(m => m.Spec.EventTicker == ev.Ticker).Select(m => ToMarket(e, m)).ToList(), ev.IsMutuallyExclusive))
             .ToList()));
 
     public Task<ExchangeResult<OrderBook>> GetOrderBookAsync(MarketTicker ticker, CancellationToken cancellationToken) =>

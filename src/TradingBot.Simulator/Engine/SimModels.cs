@@ -12,7 +12,11 @@ public sealed record SimSeries(string Ticker, string Title, string Category, Fee
 }
 
 /// <summary>An event (one game) with the start time its milestone reports.</summary>
-public sealed record SimEvent(string Ticker, string SeriesTicker, string Title, string SubTitle, DateTimeOffset GameStart, string League);
+public sealed record SimEvent(string Ticker, string SeriesTicker, string Title, string SubTitle, DateTimeOffset GameStart, string League)
+{
+    /// <summary>A game-winner series (KX…GAME): one market per team, at most one resolves YES. Spreads and totals are ladders.</summary>
+    public bool IsMutuallyExclusive => SeriesTicker.EndsWith("GAME", StringComparison.Ordinal);
+}
 
 /// <summary>What a new market needs: identity, its event, its times and its price grid.</summary>
 public sealed record MarketSpec(

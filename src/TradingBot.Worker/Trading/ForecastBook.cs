@@ -4,25 +4,12 @@ using TradingBot.Core.Markets;
 
 namespace TradingBot.Worker.Trading;
 
-/// <summary>The bot's forecast sources behind one lookup, refreshed on a schedule of their own.</summary>
+/// <summary>The refresh schedule of the bot's forecast sources; which forecast a market gets is Core's <see cref="ForecastChoice"/>.</summary>
 internal sealed partial class ForecastBook(IReadOnlyList<IForecastSource> sources, TimeProvider time, ILogger<ForecastBook> logger) : BackgroundService
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
 
     public IReadOnlyList<IForecastSource> Sources => sources;
-
-    /// <summary>The first source, in configured order, that has the market (a blend is configured as one source).</summary>
-    public Forecast? Get(MarketView view)
-    {
-        var request = view.ForecastRequest;
-        foreach (var source in sources)
-        {
-            if (source.Get(request) is { } forecast)
-                return forecast;
-        }
-
-        return null;
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -17,22 +17,25 @@ internal sealed partial class OrderExecutor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await readiness.WaitAsync(stoppingToken);
-        while (await queues.Intents.Reader.WaitToReadAsync(stoppingToken))
+        while (await queues.Actions.Reader.WaitToReadAsync(stoppingToken))
         {
-            while (queues.Intents.Reader.TryRead(out var queued))
+            while (queues.Actions.Reader.TryRead(out var queued))
             {
-                // An order already on its way is allowed to finish: cancelling it mid-call would only make its outcome unknown.
+                // An order write already on its way is allowed to finish: cancelling it mid-call would only make its outcome unknown.
+                var action = queued.Action;
                 try
                 {
-                    var result = await execution.ExecuteAsync(queued.Intent, queued.ForecastAsOf, CancellationToken.None);
-                    if (result.Submission is { } submission)
-                        LogSubmitted(logger, queued.Intent.Ticker.Value, queued.Intent.Direction.Action, queued.Intent.Count.ToString(), queued.Intent.Direction.Side, queued.Intent.LimitPrice.ToString(), submission.ClientOrderId.Value, submission.Kind, submission.Reason);
+                    var result = await execution.ExecuteAsync(action, queued.ForecastAsOf, CancellationToken.None);
+                    if (result.Cancel is { } cancel)
+                        LogCanceled(logger, action.Ticker.Value, cancel.ClientOrderId.Value, cancel.Outcome, cancel.Reason);
+                    else if (result.Submission is { } submission)
+                        LogSubmitted(logger, action.Ticker.Value, action.Intent.Direction.Action, action.Intent.Count.ToString(), action.Intent.Direction.Side, action.Intent.LimitPrice.ToString(), submission.ClientOrderId.Value, submission.Kind, submission.Reason);
                     else
-                        LogDenied(logger, queued.Intent.Ticker.Value, result.Gate.ToString());
+                        LogDenied(logger, action.Ticker.Value, result.Gate.ToString());
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    LogFailed(logger, queued.Intent.Ticker.Value, ex.Message);
+                    LogFailed(logger, action.Ticker.Value, ex.Message);
                 }
 
                 if (stoppingToken.IsCancellationRequested)
@@ -43,6 +46,9 @@ internal sealed partial class OrderExecutor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order on {Ticker}: {Action} {Count} {Side} at {Price}, client_order_id {ClientOrderId}: {Outcome} ({Detail})")]
     private static partial void LogSubmitted(ILogger logger, string ticker, OrderAction action, string count, OutcomeSide side, string price, string clientOrderId, SubmitOutcomeKind outcome, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cancel on {Ticker}, client_order_id {ClientOrderId}: {Outcome} ({Detail})")]
+    private static partial void LogCanceled(ILogger logger, string ticker, string clientOrderId, CancelOutcome outcome, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order on {Ticker} denied at the last check: {Decision}")]
     private static partial void LogDenied(ILogger logger, string ticker, string decision);

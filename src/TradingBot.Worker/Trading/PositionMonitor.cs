@@ -34,7 +34,7 @@ internal sealed partial class PositionMonitor(
                 var report = await monitor.RunAsync(stoppingToken);
                 LastReport = report;
                 foreach (var exit in report.Exits)
-                    queues.Intents.Writer.TryWrite(new QueuedIntent(exit, null));
+                    queues.Actions.Writer.TryWrite(QueuedAction.Exit(exit));
                 foreach (var canceled in report.Canceled)
                     LogCanceled(logger, canceled);
                 SummariseOnce(report);

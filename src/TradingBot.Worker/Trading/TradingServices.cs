@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TradingBot.Core.Deciding;
 using TradingBot.Core.Engine;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Forecasting;
@@ -34,8 +35,15 @@ internal static class TradingServices
         services.AddSingleton<TradingQueues>();
         services.AddSingleton<TradingReadiness>();
         services.AddSingleton(sp => new RiskGate(risk));
-        services.AddSingleton(sp => new EntryEvaluator(settings.Get<StrategyOptions>(), risk));
-        services.AddSingleton<EvaluationStep>();
+        var strategy = settings.Get<StrategyOptions>();
+        services.AddSingleton(sp => new EntryEvaluator(strategy, risk));
+        services.AddSingleton(sp => new MarketDecision(sp.GetRequiredService<EntryEvaluator>(), strategy, risk));
+        services.AddSingleton(sp => new StopLossLatch(risk.StopLossCooldown, sp.GetRequiredService<TimeZoneInfo>()));
+        services.AddSingleton(sp => new ForecastChoice(sp.GetRequiredService<IReadOnlyList<IForecastSource>>()));
+        services.AddSingleton(sp => new EvaluationStep(sp.GetRequiredService<MarketDecision>(), sp.GetRequiredService<RiskGate>(), sp.GetRequiredService<IExchange>(),
+            sp.GetRequiredService<IBotStore>(), sp.GetRequiredService<MarketBook>(), sp.GetRequiredService<ScanStep>(), sp.GetRequiredService<TradingControls>(),
+            sp.GetRequiredService<OrderRateWindow>(), sp.GetRequiredService<StopLossLatch>(), sp.GetRequiredService<ForecastChoice>(),
+            sp.GetRequiredService<IOptions<ScannerOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ScanStep(sp.GetRequiredService<IExchange>(), sp.GetRequiredService<MarketBook>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new OrderSubmitter(sp.GetRequiredService<IExchange>(), sp.GetRequiredService<IBotStore>().Outbox, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Reconciler(sp.GetRequiredService<IExchange>(), sp.GetRequiredService<IBotStore>(), sp.GetRequiredService<TimeProvider>()));

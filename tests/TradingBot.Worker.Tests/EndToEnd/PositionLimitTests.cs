@@ -62,9 +62,9 @@ public sealed partial class PositionLimitTests(ITestOutputHelper output) : IAsyn
         await _world.UntilAsync(async () => await _world.Store.Reconciliation.WatermarkAsync(Cli.ControlVerbs.LastScanMark, default) > denial.At + TimeSpan.FromSeconds(3),
             "scans after the denial");
         Assert.Equal(ordersAtDenial, _world.BotOrders().Count);
-        // With the cap filled, the edge is still seen and the scans say why nothing more is bought.
+        // With the cap filled, the edge is still seen and the scans say why nothing more is bought: the target is reached.
         await _world.UntilAsync(async () => (await _world.Store.Decisions.RecentAsync(500, default))
-            .Any(d => d.Ticker.Value == ticker && d.Code == "NO_ROOM_TO_SIZE" && d.Detail.Contains("market_exposure=", StringComparison.Ordinal)), "a NO_ROOM_TO_SIZE decision");
+            .Any(d => d.Ticker.Value == ticker && d.Code == "AT_TARGET" && d.Detail.Contains($"target={Cap:0.00}", StringComparison.Ordinal)), "an AT_TARGET decision");
 
         // At the venue: buys of YES only, costing (fees included) no more than the cap, and within one contract of it.
         var orders = _world.BotOrders();

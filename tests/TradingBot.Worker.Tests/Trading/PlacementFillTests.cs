@@ -54,7 +54,7 @@ public sealed class PlacementFillTests : IAsyncLifetime
     private async Task ExecuteTwiceAsync(IExchange venue)
     {
         var book = await _desk.ScanAsync(venue);
-        var execution = new ExecutionStep(venue, _desk.Store, new OrderSubmitter(venue, _desk.Store.Outbox, _desk.Time), new RiskGate(_desk.Risk), book, _desk.Controls, new OrderRateWindow(), _desk.Alerts, _desk.Time);
+        var execution = _desk.Execution(book, venue);
 
         var view = book.All.Single();
         var intent = new TradeIntent(IntentKind.Entry, IntentReason.Edge, view.Ticker, view.Market.Event, new OrderDirection(OrderAction.Buy, OutcomeSide.Yes),

@@ -24,7 +24,7 @@ public sealed class RestingOrderPullTests
             Price.Parse("0.41"), Contracts.Whole(5), Execution.Make, Money.Zero, Probability.FromValue(0.5m), Money.Parse("0.45"), Price.Parse("0.41"));
         var sent = await new OrderSubmitter(desk.Venue, desk.Store.Outbox, desk.Time).SubmitAsync(bid, default);
         Assert.Equal(OutboxStatus.Resting, (await desk.Store.Outbox.FindAsync(sent.ClientOrderId, default))!.Status);
-        var monitor = new MonitorStep(desk.Venue, desk.Store, book, desk.Controls, new StopLoss(desk.Risk.StopLossFloorPercent, desk.Risk.StopLossMaxSlippage), desk.Alerts, desk.Time);
+        var monitor = desk.Monitor(book);
 
         var whileActive = await monitor.RunAsync(default);
         await desk.Controls.HaltAsync(state, "test", default);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using TradingBot.Core.Deciding;
 using TradingBot.Core.Engine;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Markets;
@@ -12,17 +13,18 @@ using TradingBot.Worker.Trading;
 namespace TradingBot.Worker.Tests.Trading;
 
 /// <summary>
-/// Two evaluations that each saw an empty market both approve an order that fits the position limit alone; the
-/// single executor, re-checking on exposure read fresh from the store before each submission, sends only one.
+/// Two evaluations that each saw an empty market both approve an entry; the single executor, re-checking on the
+/// picture read fresh from the store before each submission, sends only one: the first rests, so the second is an
+/// entry on a market where one already works.
 /// </summary>
 public sealed class SingleWriterTests
 {
     [Fact]
-    public async Task Two_racing_evaluations_cannot_exceed_the_position_limit()
+    public async Task Two_racing_evaluations_cannot_both_place_an_entry()
     {
         await using var desk = await OneMarketDesk.OpenAsync(BookSide.Bid, "0.40");
         var book = await desk.ScanAsync();
-        var execution = new ExecutionStep(desk.Venue, desk.Store, new OrderSubmitter(desk.Venue, desk.Store.Outbox, desk.Time), new RiskGate(desk.Risk), book, desk.Controls, new OrderRateWindow(), desk.Alerts, desk.Time);
+        var execution = desk.Execution(book);
 
         // Both evaluations priced the market on the same empty picture: 15 YES resting at 0.45 is $6.75, under the $10 cap.
         var view = book.All.Single();
@@ -32,7 +34,7 @@ public sealed class SingleWriterTests
 
         Assert.Single(desk.Exchange.Read(e => e.Accounts["bot"].OrderHistory));
         var decisions = await desk.Store.Decisions.RecentAsync(10, default);
-        Assert.Contains(decisions, d => d.Code == "POSITION_LIMIT" && d.Detail.Contains("limit=10.00", StringComparison.Ordinal));
+        Assert.Contains(decisions, d => d.Outcome == Decisions.Denied && d.Code == "ORDER_WORKING");
         Assert.Contains(decisions, d => d.Outcome == Decisions.Submitted);
     }
 
@@ -41,8 +43,8 @@ public sealed class SingleWriterTests
     {
         var queues = new TradingQueues();
         foreach (var intent in intents)
-            Assert.True(queues.Intents.Writer.TryWrite(new QueuedIntent(intent, forecastAsOf)));
-        queues.Intents.Writer.Complete();
+            Assert.True(queues.Actions.Writer.TryWrite(new QueuedAction(MarketAction.Place(intent, DecisionCode.Approved, "test", default), forecastAsOf)));
+        queues.Actions.Writer.Complete();
         var readiness = new TradingReadiness();
         readiness.MarkReady();
 

@@ -17,7 +17,7 @@ public sealed class StopLossRetryTests
         // 10 YES bought at 0.50; the best bid is now 0.10, far under a 50% floor.
         await using var desk = await OneMarketDesk.OpenAsync(BookSide.Bid, "0.10");
         await desk.Store.Ledger.RecordFillAsync(new FillInfo("f1", "o1", MarketTicker.Parse(OneMarketDesk.Ticker), OutcomeSide.Yes, Price.Parse("0.50"), Contracts.Whole(10), Money.Zero, true, desk.Time.GetUtcNow()), default);
-        var monitor = new MonitorStep(desk.Venue, desk.Store, await desk.ScanAsync(), desk.Controls, new StopLoss(desk.Risk.StopLossFloorPercent, desk.Risk.StopLossMaxSlippage), desk.Alerts, desk.Time);
+        var monitor = desk.Monitor(await desk.ScanAsync());
 
         var first = await monitor.RunAsync(default);
         // A resting entry on the same market does not hold the exit back.

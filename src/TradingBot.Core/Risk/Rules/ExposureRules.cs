@@ -9,7 +9,7 @@ public sealed class PositionLimitRule(Money limit) : IRiskRule
     public bool AppliesToExits => false;
 
     public RiskDecision Check(in TradeIntent intent, in RiskSnapshot snapshot) =>
-        ExposureCap.Check(DenialCode.PositionLimit, intent, snapshot.Market.MarketExposure, limit);
+        ExposureCap.Check(DecisionCode.PositionLimit, intent, snapshot.Market.MarketExposure, limit);
 }
 
 /// <summary>Capital across the markets of one event (one game: winner, spread and total are one bet on one game).</summary>
@@ -18,7 +18,7 @@ public sealed class EventExposureRule(Money limit) : IRiskRule
     public bool AppliesToExits => false;
 
     public RiskDecision Check(in TradeIntent intent, in RiskSnapshot snapshot) =>
-        ExposureCap.Check(DenialCode.EventExposureLimit, intent, snapshot.Market.EventExposure, limit);
+        ExposureCap.Check(DecisionCode.EventExposureLimit, intent, snapshot.Market.EventExposure, limit);
 }
 
 /// <summary>Capital across every open position and order.</summary>
@@ -27,7 +27,7 @@ public sealed class TotalExposureRule(Money limit) : IRiskRule
     public bool AppliesToExits => false;
 
     public RiskDecision Check(in TradeIntent intent, in RiskSnapshot snapshot) =>
-        ExposureCap.Check(DenialCode.TotalExposureLimit, intent, snapshot.Account.TotalExposure, limit);
+        ExposureCap.Check(DecisionCode.TotalExposureLimit, intent, snapshot.Account.TotalExposure, limit);
 }
 
 /// <summary>An order must be payable from the balance while leaving the reserve untouched.</summary>
@@ -40,14 +40,14 @@ public sealed class BalanceRule(Money reserve) : IRiskRule
         var available = snapshot.Account.Balance - reserve;
         var cost = intent.CapitalAtRisk;
         return cost > available
-            ? RiskDecision.Deny(DenialCode.InsufficientBalance, intent.Ticker, new("available", available.Dollars), new("reserve", reserve.Dollars), new("order_cost", cost.Dollars))
+            ? RiskDecision.Deny(DecisionCode.InsufficientBalance, intent.Ticker, new("available", available.Dollars), new("reserve", reserve.Dollars), new("order_cost", cost.Dollars))
             : RiskDecision.Approve;
     }
 }
 
 internal static class ExposureCap
 {
-    public static RiskDecision Check(DenialCode code, in TradeIntent intent, Money current, Money limit)
+    public static RiskDecision Check(DecisionCode code, in TradeIntent intent, Money current, Money limit)
     {
         var wouldBe = current + intent.CapitalAtRisk;
         return wouldBe > limit

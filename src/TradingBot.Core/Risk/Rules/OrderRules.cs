@@ -12,7 +12,7 @@ public sealed class OrderRateRule(int maxPerMinute) : IRiskRule
     {
         var sent = snapshot.Account.OrdersInLastMinute;
         return sent >= maxPerMinute
-            ? RiskDecision.Deny(DenialCode.OrderRateLimit, intent.Ticker, new("sent_last_minute", sent), new("max_per_minute", maxPerMinute))
+            ? RiskDecision.Deny(DecisionCode.OrderRateLimit, intent.Ticker, new("sent_last_minute", sent), new("max_per_minute", maxPerMinute))
             : RiskDecision.Approve;
     }
 }
@@ -25,12 +25,12 @@ public sealed class PriceAndCountRule : IRiskRule
     public RiskDecision Check(in TradeIntent intent, in RiskSnapshot snapshot)
     {
         if (!intent.LimitPrice.IsTradable)
-            return RiskDecision.Deny(DenialCode.InvalidPrice, intent.Ticker, new("price", intent.LimitPrice.Dollars));
+            return RiskDecision.Deny(DecisionCode.InvalidPrice, intent.Ticker, new("price", intent.LimitPrice.Dollars));
         var yesPrice = intent.YesPrice;
         if (!snapshot.Market.Ticks.IsValid(yesPrice))
-            return RiskDecision.Deny(DenialCode.OffTick, intent.Ticker, new("yes_price", yesPrice.Dollars));
+            return RiskDecision.Deny(DecisionCode.OffTick, intent.Ticker, new("yes_price", yesPrice.Dollars));
         if (intent.Count <= Contracts.Zero)
-            return RiskDecision.Deny(DenialCode.InvalidCount, intent.Ticker, new("count", intent.Count.Count));
+            return RiskDecision.Deny(DecisionCode.InvalidCount, intent.Ticker, new("count", intent.Count.Count));
         return RiskDecision.Approve;
     }
 }
@@ -47,7 +47,7 @@ public sealed class PlausibleEdgeRule(Money maxEdge) : IRiskRule
     {
         var edge = intent.Edge;
         return edge > maxEdge
-            ? RiskDecision.Deny(DenialCode.ImplausibleEdge, intent.Ticker, new("edge", edge.Dollars), new("max_edge", maxEdge.Dollars), new("model_probability", intent.WinProbability.Value))
+            ? RiskDecision.Deny(DecisionCode.ImplausibleEdge, intent.Ticker, new("edge", edge.Dollars), new("max_edge", maxEdge.Dollars), new("model_probability", intent.WinProbability.Value))
             : RiskDecision.Approve;
     }
 }
@@ -64,7 +64,7 @@ public sealed class ExitWithinPositionRule : IRiskRule
         var holding = snapshot.Market.Holding;
         var held = holding.IsEmpty || holding.Side != intent.Direction.Side ? Contracts.Zero : holding.Count;
         return intent.Direction.Action != OrderAction.Sell || intent.Count > held
-            ? RiskDecision.Deny(DenialCode.ExitExceedsPosition, intent.Ticker, new("held", held.Count), new("exit", intent.Count.Count))
+            ? RiskDecision.Deny(DecisionCode.ExitExceedsPosition, intent.Ticker, new("held", held.Count), new("exit", intent.Count.Count))
             : RiskDecision.Approve;
     }
 }

@@ -14,17 +14,17 @@ public sealed class GameStartRule(TimeSpan minTimeBeforeStart, bool allowInPlay)
     public RiskDecision Check(in TradeIntent intent, in RiskSnapshot snapshot)
     {
         if (snapshot.Market.GameStart is not { } start)
-            return RiskDecision.Deny(DenialCode.GameStartUnknown, intent.Ticker);
+            return RiskDecision.Deny(DecisionCode.GameStartUnknown, intent.Ticker);
         var untilStart = start - snapshot.Now;
         if (untilStart <= TimeSpan.Zero)
         {
             return allowInPlay
                 ? RiskDecision.Approve
-                : RiskDecision.Deny(DenialCode.InPlay, intent.Ticker, DenialDetail.Seconds("seconds_since_start", -untilStart));
+                : RiskDecision.Deny(DecisionCode.InPlay, intent.Ticker, DenialDetail.Seconds("seconds_since_start", -untilStart));
         }
 
         return untilStart < minTimeBeforeStart
-            ? RiskDecision.Deny(DenialCode.TooCloseToGameStart, intent.Ticker, DenialDetail.Seconds("seconds_to_start", untilStart), DenialDetail.Seconds("min_seconds", minTimeBeforeStart))
+            ? RiskDecision.Deny(DecisionCode.TooCloseToGameStart, intent.Ticker, DenialDetail.Seconds("seconds_to_start", untilStart), DenialDetail.Seconds("min_seconds", minTimeBeforeStart))
             : RiskDecision.Approve;
     }
 }
@@ -38,7 +38,7 @@ public sealed class StaleQuoteRule(TimeSpan maxAge) : IRiskRule
     {
         var age = snapshot.Market.Quote.AgeAt(snapshot.Now);
         return age > maxAge
-            ? RiskDecision.Deny(DenialCode.StaleQuote, intent.Ticker, DenialDetail.Seconds("age_seconds", age), DenialDetail.Seconds("max_seconds", maxAge))
+            ? RiskDecision.Deny(DecisionCode.StaleQuote, intent.Ticker, DenialDetail.Seconds("age_seconds", age), DenialDetail.Seconds("max_seconds", maxAge))
             : RiskDecision.Approve;
     }
 }
@@ -51,10 +51,10 @@ public sealed class StaleForecastRule(TimeSpan maxAge) : IRiskRule
     public RiskDecision Check(in TradeIntent intent, in RiskSnapshot snapshot)
     {
         if (snapshot.ForecastAsOf is not { } asOf)
-            return RiskDecision.Deny(DenialCode.NoForecast, intent.Ticker);
+            return RiskDecision.Deny(DecisionCode.NoForecast, intent.Ticker);
         var age = snapshot.Now - asOf;
         return age > maxAge
-            ? RiskDecision.Deny(DenialCode.StaleForecast, intent.Ticker, DenialDetail.Seconds("age_seconds", age), DenialDetail.Seconds("max_seconds", maxAge))
+            ? RiskDecision.Deny(DecisionCode.StaleForecast, intent.Ticker, DenialDetail.Seconds("age_seconds", age), DenialDetail.Seconds("max_seconds", maxAge))
             : RiskDecision.Approve;
     }
 }

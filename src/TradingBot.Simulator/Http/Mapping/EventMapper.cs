@@ -35,8 +35,8 @@ internal static class EventMapper
         Title = simEvent.Title,
         CollateralReturnType = "binary",
 
-        // One market per outcome of a game: at most one resolves YES.
-        MutuallyExclusive = true,
+        // A game's winner markets are one per outcome (at most one resolves YES); a spread or total ladder is not.
+        MutuallyExclusive = simEvent.IsMutuallyExclusive,
         Category = series.Category,
         Markets = nested is null ? null : markets.Select(nested.Map).ToList(),
         AvailableOnBrokers = false,
