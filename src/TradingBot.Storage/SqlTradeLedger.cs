@@ -68,7 +68,7 @@ public sealed partial class SqlBotStore
             .Select(r => r.ToSettlement()).ToList();
 
         public async Task<IReadOnlyList<LedgerPosition>> PositionsAsync(CancellationToken cancellationToken) =>
-            (await store.QueryAsync<PositionRow>("SELECT ticker AS Ticker, side AS Side, count_hundredths AS CountHundredths, cost_micros AS CostMicros, updated_ms AS UpdatedMs FROM positions ORDER BY ticker", null, cancellationToken).ConfigureAwait(false))
+            (await store.QueryAsync<PositionRow>("SELECT ticker AS Ticker, side AS Side, count_hundredths AS CountHundredths, cost_micros AS CostMicros, fee_micros AS FeeMicros, updated_ms AS UpdatedMs FROM positions ORDER BY ticker", null, cancellationToken).ConfigureAwait(false))
             .Select(r => r.ToPosition()).ToList();
 
         public Task<Money> RealizedPnlAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
@@ -115,7 +115,7 @@ public sealed partial class SqlBotStore
         {
             var ledger = new PositionLedger();
             var row = await connection.QuerySingleOrDefaultAsync<PositionRow>(new CommandDefinition(
-                "SELECT ticker AS Ticker, side AS Side, count_hundredths AS CountHundredths, cost_micros AS CostMicros, updated_ms AS UpdatedMs FROM positions WHERE ticker = @Ticker",
+                "SELECT ticker AS Ticker, side AS Side, count_hundredths AS CountHundredths, cost_micros AS CostMicros, fee_micros AS FeeMicros, updated_ms AS UpdatedMs FROM positions WHERE ticker = @Ticker",
                 new { Ticker = ticker.Value }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             if (row is not null)
                 ledger.Load(row.ToPosition());
@@ -126,9 +126,10 @@ public sealed partial class SqlBotStore
             position is null
                 ? connection.ExecuteAsync(new CommandDefinition("DELETE FROM positions WHERE ticker = @Ticker", new { Ticker = ticker.Value }, transaction, cancellationToken: cancellationToken))
                 : connection.ExecuteAsync(new CommandDefinition("""
-                    INSERT INTO positions (ticker, side, count_hundredths, cost_micros, updated_ms) VALUES (@Ticker, @Side, @Count, @Cost, @At)
-                    ON CONFLICT (ticker) DO UPDATE SET side = excluded.side, count_hundredths = excluded.count_hundredths, cost_micros = excluded.cost_micros, updated_ms = excluded.updated_ms
-                    """, new { Ticker = ticker.Value, Side = position.Side.ToString(), Count = position.Count.Hundredths, Cost = position.Cost.Micros, At = position.UpdatedAt.ToUnixTimeMilliseconds() },
+                    INSERT INTO positions (ticker, side, count_hundredths, cost_micros, fee_micros, updated_ms) VALUES (@Ticker, @Side, @Count, @Cost, @Fees, @At)
+                    ON CONFLICT (ticker) DO UPDATE SET side = excluded.side, count_hundredths = excluded.count_hundredths, cost_micros = excluded.cost_micros,
+                        fee_micros = excluded.fee_micros, updated_ms = excluded.updated_ms
+                    """, new { Ticker = ticker.Value, Side = position.Side.ToString(), Count = position.Count.Hundredths, Cost = position.Cost.Micros, Fees = position.Fees.Micros, At = position.UpdatedAt.ToUnixTimeMilliseconds() },
                     transaction, cancellationToken: cancellationToken));
 
         private static async Task InsertEntriesAsync(DbConnection connection, DbTransaction transaction, IEnumerable<LedgerEntry> entries, CancellationToken cancellationToken)
@@ -231,9 +232,11 @@ public sealed partial class SqlBotStore
 
             public long CostMicros { get; init; }
 
+            public long FeeMicros { get; init; }
+
             public long UpdatedMs { get; init; }
 
-            public LedgerPosition ToPosition() => new(MarketTicker.Parse(Ticker), Enum.Parse<OutcomeSide>(Side), Contracts.FromHundredths(CountHundredths), Money.FromMicros(CostMicros), FromMs(UpdatedMs));
+            public LedgerPosition ToPosition() => new(MarketTicker.Parse(Ticker), Enum.Parse<OutcomeSide>(Side), Contracts.FromHundredths(CountHundredths), Money.FromMicros(CostMicros), FromMs(UpdatedMs), Money.FromMicros(FeeMicros));
         }
 
         private sealed record EntryRow

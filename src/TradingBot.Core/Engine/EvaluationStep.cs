@@ -47,7 +47,7 @@ public sealed class EvaluationStep(
         var exposure = Exposure.From(
             await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false),
             await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false),
-            ticker => book.TryGet(ticker, out var v) ? v.Market.Event : null);
+            book);
         var account = new AccountState(now, controls.Status, book.Exchange, balance.Success ? balance.Value : Money.Zero, exposure.Total, rate.CountAt(now));
         var coherent = ForecastCoherence.Coherent(batch, forecasts.For);
 

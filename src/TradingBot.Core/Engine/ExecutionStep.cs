@@ -49,7 +49,7 @@ public sealed class ExecutionStep(
         var exposure = Exposure.From(
             await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false),
             await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false),
-            ticker => book.TryGet(ticker, out var v) ? v.Market.Event : null);
+            book);
         var balance = await exchange.GetBalanceAsync(cancellationToken).ConfigureAwait(false);
         if (!balance.Success && intent.Kind == IntentKind.Entry)
             return await DenyAsync(intent, RiskDecision.Deny(DecisionCode.InsufficientBalance, intent.Ticker, DenialDetail.Word("balance", "unreadable")), now, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Persistence;
 using TradingBot.Core.Values;
@@ -5,8 +6,9 @@ using TradingBot.Core.Values;
 namespace TradingBot.Core.Engine;
 
 /// <summary>
-/// Capital committed, per market, per event (game) and in total: what filled (cost basis) plus what rests and what
-/// is in flight (every open outbox row), and which markets have an order in doubt. Computed fresh from the store
+/// Capital committed, per market, per event (game) and in total, all-in: what filled (cost basis and the fees paid on
+/// it) plus what rests and what is in flight (every open outbox row, with the fee it will pay), and which markets have
+/// an order in doubt. Computed fresh from the store
 /// for each decision, so two intents for one market can never both fit a limit only one of them fits.
 /// </summary>
 public sealed class Exposure
@@ -21,18 +23,19 @@ public sealed class Exposure
 
     public IReadOnlyCollection<LedgerPosition> Positions => _positions.Values;
 
-    public static Exposure From(IReadOnlyList<LedgerPosition> positions, IReadOnlyList<OutboxEntry> open, Func<MarketTicker, EventTicker?> eventOf)
+    /// <param name="feesOf">A market's fee schedule; where it is not known, an open order is counted with the standard taker fee.</param>
+    public static Exposure From(IReadOnlyList<LedgerPosition> positions, IReadOnlyList<OutboxEntry> open, Func<MarketTicker, EventTicker?> eventOf, Func<MarketTicker, FeeSchedule?>? feesOf = null)
     {
         var exposure = new Exposure();
         foreach (var position in positions)
         {
             exposure._positions[position.Ticker] = position;
-            exposure.Add(position.Ticker, eventOf(position.Ticker), position.Cost);
+            exposure.Add(position.Ticker, eventOf(position.Ticker), position.Capital);
         }
 
         foreach (var entry in open)
         {
-            exposure.Add(entry.Order.Ticker, entry.Event, entry.OpenCapital);
+            exposure.Add(entry.Order.Ticker, entry.Event, entry.OpenCapital(feesOf?.Invoke(entry.Order.Ticker) ?? FeeSchedule.Standard));
             if (!exposure._working.TryGetValue(entry.Order.Ticker, out var list))
                 exposure._working[entry.Order.Ticker] = list = [];
             list.Add(entry);
@@ -62,6 +65,10 @@ public sealed class Exposure
         WorkingIn(ticker).Where(e => e.Kind == Trading.IntentKind.Entry && !e.Remaining.IsZero)
             .Select(e => new RestingOrder(e.Order.Side, e.Order.YesPrice, e.Remaining));
 
+    /// <summary>The whole book's picture: events and fee schedules from the market book.</summary>
+    public static Exposure From(IReadOnlyList<LedgerPosition> positions, IReadOnlyList<OutboxEntry> open, MarketBook book) =>
+        From(positions, open, ticker => book.TryGet(ticker, out var v) ? v.Market.Event : null, ticker => book.TryGet(ticker, out var v) ? v.Fees : null);
+
     /// <summary>
     /// A market as the decision and the gate see it: the view with the bot's own resting orders taken out of the book,
     /// plus the bot's capital, holding and working orders there, and whether a stop-loss latched it.
@@ -69,7 +76,7 @@ public sealed class Exposure
     public MarketState StateOf(MarketView view, bool stopLossLatched)
     {
         var position = PositionIn(view.Ticker);
-        var holding = position is null ? Holding.None : new Holding(position.Side, position.Count, position.Cost);
+        var holding = position is null ? Holding.None : new Holding(position.Side, position.Count, position.Capital);
         var quote = view.Book is { } book ? OwnOrders.Exclude(book, RestingIn(view.Ticker)) : OwnOrders.Exclude(view.Quote, RestingIn(view.Ticker));
         return new MarketState(view.Ticker, view.Market.Event, view.Market.Status, view.Market.CloseTime, view.GameStart, quote, view.Market.Ticks,
             view.Fees, InMarket(view.Ticker), InEvent(view.Market.Event), holding, InDoubt(view.Ticker), EntryWorking(view.Ticker), stopLossLatched, view.MutuallyExclusive);

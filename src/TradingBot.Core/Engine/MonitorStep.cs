@@ -37,7 +37,7 @@ public sealed class MonitorStep(IBotStore store, MarketBook book, TradingControl
         foreach (var gone in _exiting.Keys.Except(positions.Select(p => p.Ticker)).ToList())
             _exiting.Remove(gone);
         var open = await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var exposure = Exposure.From(positions, open, ticker => book.TryGet(ticker, out var v) ? v.Market.Event : null);
+        var exposure = Exposure.From(positions, open, book);
 
         var marked = new List<MarkedPosition>();
         var exits = new List<TradeIntent>();

@@ -1,4 +1,5 @@
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Fees;
 using TradingBot.Core.Trading;
 using TradingBot.Core.Values;
 
@@ -44,10 +45,21 @@ public sealed record OutboxEntry(
     /// <summary>Whether the order's state may differ from what the bot knows: no new order in its market until settled.</summary>
     public bool BlocksMarket => Status is OutboxStatus.Pending or OutboxStatus.Unknown or OutboxStatus.CancelPending;
 
-    /// <summary>Capital this order can still tie up (resting or in flight) at its limit: the exposure rules count it.</summary>
+    /// <summary>
+    /// Capital this order can still tie up (resting or in flight): its count at its limit plus the fee it pays when it
+    /// fills (maker for a post-only order, taker otherwise) under <paramref name="fees"/>. An order in doubt counts in full.
+    /// </summary>
     /// <remarks>An exit sells what is held (<c>reduce_only</c>): it ties up no new capital.</remarks>
-    public Money OpenCapital => !IsOpen || Kind == IntentKind.Exit ? Money.Zero
-        : (Status is OutboxStatus.Pending or OutboxStatus.Unknown ? Order.Count : Remaining) * Order.Side.ToOutcomeSide().PriceOf(Order.YesPrice);
+    public Money OpenCapital(FeeSchedule fees)
+    {
+        if (!IsOpen || Kind == IntentKind.Exit)
+            return Money.Zero;
+        var count = Status is OutboxStatus.Pending or OutboxStatus.Unknown ? Order.Count : Remaining;
+        var price = Order.Side.ToOutcomeSide().PriceOf(Order.YesPrice);
+        if (!fees.TryTradeFee(count, price, Order.PostOnly ? Liquidity.Maker : Liquidity.Taker, out var fee))
+            FeeSchedule.Standard.TryTradeFee(count, price, Liquidity.Taker, out fee);
+        return count * price + fee;
+    }
 
     public static OutboxEntry FromIntent(in TradeIntent intent, ClientOrderId clientOrderId, DateTimeOffset now) => new(
         clientOrderId, OrderRequest.From(intent, clientOrderId), intent.Event, intent.Kind, intent.Reason,

@@ -3,8 +3,15 @@ using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Persistence;
 
-/// <summary>A position as the ledger keeps it: contracts of one side and their cost basis.</summary>
-public sealed record LedgerPosition(MarketTicker Ticker, OutcomeSide Side, Contracts Count, Money Cost, DateTimeOffset UpdatedAt);
+/// <summary>
+/// A position as the ledger keeps it: contracts of one side, their cost basis (price only; fees are booked as their
+/// own ledger entries), and the fees paid on the contracts still held: with the cost, the capital the position took.
+/// </summary>
+public sealed record LedgerPosition(MarketTicker Ticker, OutcomeSide Side, Contracts Count, Money Cost, DateTimeOffset UpdatedAt, Money Fees = default)
+{
+    /// <summary>What the position took out of the account: its cost and the fees paid on it.</summary>
+    public Money Capital => Cost + Fees;
+}
 
 public enum LedgerEntryKind
 {
@@ -43,10 +50,12 @@ public sealed class PositionLedger
         var entries = new List<LedgerEntry>(2);
 
         var cost = current?.Cost ?? Money.Zero;
+        var fees = current?.Fees ?? Money.Zero;
         if (!closing.IsZero)
         {
             var released = Share(cost, closing, opposite);
             cost -= released;
+            fees -= Share(fees, closing, opposite);
             entries.Add(new LedgerEntry(LedgerEntryKind.Trade, fill.FillId, fill.Ticker, (closing * sidePrice.Complement) - released, fill.At));
         }
 
@@ -55,12 +64,14 @@ public sealed class PositionLedger
 
         var remainingOpposite = opposite - closing;
         if (!remainingOpposite.IsZero)
-            _positions[fill.Ticker] = current! with { Count = remainingOpposite, Cost = cost, UpdatedAt = fill.At };
+            _positions[fill.Ticker] = current! with { Count = remainingOpposite, Cost = cost, Fees = fees, UpdatedAt = fill.At };
         else if (!opening.IsZero)
         {
             var same = current is not null && current.Side == fill.ExposureSide;
+            var openingFee = Share(fill.Fee, opening, fill.Count);
             _positions[fill.Ticker] = new LedgerPosition(fill.Ticker, fill.ExposureSide,
-                (same ? current!.Count : Contracts.Zero) + opening, (same ? cost : Money.Zero) + (opening * sidePrice), fill.At);
+                (same ? current!.Count : Contracts.Zero) + opening, (same ? cost : Money.Zero) + (opening * sidePrice), fill.At,
+                (same ? fees : Money.Zero) + openingFee);
         }
         else
             _positions.Remove(fill.Ticker);

@@ -141,7 +141,12 @@ internal sealed class DecisionDesk
             var left = Position!.Count - intent.Count;
             Balance += intent.Count * intent.LimitPrice - intent.Fee;
             FeesPaid += intent.Fee;
-            Position = left.IsZero ? null : Position with { Count = left, Cost = Money.FromMicros(Position.Cost.Micros * left.Hundredths / Position.Count.Hundredths) };
+            Position = left.IsZero ? null : Position with
+            {
+                Count = left,
+                Cost = Money.FromMicros(Position.Cost.Micros * left.Hundredths / Position.Count.Hundredths),
+                Fees = Money.FromMicros(Position.Fees.Micros * left.Hundredths / Position.Count.Hundredths),
+            };
             return;
         }
 
@@ -162,7 +167,7 @@ internal sealed class DecisionDesk
         Balance -= count * price + fee;
         FeesPaid += fee;
         Position = Position is null
-            ? new LedgerPosition(Ticker, side, count, count * price, At)
-            : Position with { Count = Position.Count + count, Cost = Position.Cost + count * price };
+            ? new LedgerPosition(Ticker, side, count, count * price, At, fee)
+            : Position with { Count = Position.Count + count, Cost = Position.Cost + count * price, Fees = Position.Fees + fee };
     }
 }

@@ -252,3 +252,35 @@ public class MarketDecisionTests
         Assert.Equal((MarketActionKind.Nothing, DecisionCode.OrderInDoubt), (Assert.Single(actions).Kind, actions[0].Code));
     }
 }
+
+/// <summary>Finding 9: the caps count all-in capital, fees paid and the fees working orders will pay.</summary>
+public class AllInExposureTests
+{
+    [Fact]
+    public void A_position_counts_the_fees_paid_on_it_and_a_resting_order_the_fee_it_will_pay()
+    {
+        var ledger = new PositionLedger();
+        ledger.Apply(new FillInfo("f1", "o1", Ticker, OutcomeSide.Yes, P(0.47m), C(62m), M(1.0811m), true, Now));
+        var position = ledger.PositionIn(Ticker)!;
+        var makerFees = new Fees.FeeSchedule(Fees.FeeType.QuadraticWithMakerFees, 1m);
+        var resting = OutboxEntry.FromIntent(Entry(0.40m, 10m) with { Execution = Execution.Make }, ClientOrderId.Derive(Guid.NewGuid()), Now)
+            with { Status = OutboxStatus.Resting, OrderId = "o2", Remaining = C(10m) };
+
+        var exposure = Exposure.From([position], [resting], _ => Event, _ => makerFees);
+
+        Assert.Equal(M(1.0811m), position.Fees);
+        // 62 × 0.47 + 1.0811 paid, 10 × 0.40 + ceil(0.0175 × 10 × 0.40 × 0.60) = 0.0420 the maker fee to come.
+        Assert.Equal(M(29.14m + 1.0811m + 4.00m + 0.0420m), exposure.InMarket(Ticker));
+    }
+
+    [Fact]
+    public void Selling_part_of_a_position_releases_that_share_of_its_fees()
+    {
+        var ledger = new PositionLedger();
+        ledger.Apply(new FillInfo("f1", "o1", Ticker, OutcomeSide.Yes, P(0.50m), C(10m), M(0.20m), true, Now));
+        ledger.Apply(new FillInfo("f2", "o2", Ticker, OutcomeSide.No, P(0.60m), C(4m), M(0.07m), true, Now));
+
+        var position = ledger.PositionIn(Ticker)!;
+        Assert.Equal((C(6m), M(3.00m), M(0.12m)), (position.Count, position.Cost, position.Fees));
+    }
+}
