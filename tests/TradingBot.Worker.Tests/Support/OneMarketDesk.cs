@@ -53,12 +53,12 @@ internal sealed class OneMarketDesk : IAsyncDisposable
     public StopLossLatch Latch { get; } = new(null, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
 
     /// <summary>The single executor's step over <paramref name="venue"/> (the desk's own by default) and <paramref name="book"/>.</summary>
-    public ExecutionStep Execution(MarketBook book, IExchange? venue = null) =>
-        new(venue ?? Venue, Store, new OrderSubmitter(venue ?? Venue, Store.Outbox, Time), new RiskGate(Risk), book, Controls, Latch, new OrderRateWindow(), Alerts, Time);
+    public ExecutionStep Execution(MarketBook book, IExchange? venue = null, StopLossLatch? latch = null) =>
+        new(venue ?? Venue, Store, new OrderSubmitter(venue ?? Venue, Store.Outbox, Time), new RiskGate(Risk), book, Controls, latch ?? Latch, new OrderRateWindow(), Alerts, Time);
 
     /// <summary>The position monitor's step over <paramref name="book"/>.</summary>
-    public MonitorStep Monitor(MarketBook book, IExchange? venue = null) =>
-        new(Store, book, Controls, new StopLoss(Risk.StopLossFloorPercent, Risk.StopLossMaxSlippage), Latch, new OrderSubmitter(venue ?? Venue, Store.Outbox, Time), Alerts, Time);
+    public MonitorStep Monitor(MarketBook book, IExchange? venue = null, StopLossLatch? latch = null) =>
+        new(Store, book, Controls, new StopLoss(Risk.StopLossFloorPercent, Risk.StopLossMaxSlippage), latch ?? Latch, new OrderSubmitter(venue ?? Venue, Store.Outbox, Time), Alerts, Time);
 
     /// <summary>A desk whose market maker rests 100 contracts on <paramref name="side"/> at <paramref name="price"/>.</summary>
     public static async Task<OneMarketDesk> OpenAsync(BookSide side, string price)

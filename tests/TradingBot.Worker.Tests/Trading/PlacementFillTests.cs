@@ -38,7 +38,7 @@ public sealed class PlacementFillTests : IAsyncLifetime
     [Fact]
     public async Task Fills_that_cannot_be_read_back_leave_the_market_in_doubt_until_reconciled()
     {
-        await ExecuteTwiceAsync(new FillsUnreadable(_desk.Venue));
+        await ExecuteTwiceAsync(new FaultyVenue(_desk.Venue) { FillsUnreadable = true });
 
         Assert.Single(_desk.Exchange.Read(e => e.Accounts["bot"].OrderHistory));
         Assert.Equal("ORDER_IN_DOUBT", Assert.Single(await _desk.Store.Decisions.RecentAsync(10, default), d => d.Outcome == Decisions.Denied).Code);
@@ -60,40 +60,5 @@ public sealed class PlacementFillTests : IAsyncLifetime
         var intent = new TradeIntent(IntentKind.Entry, IntentReason.Edge, view.Ticker, view.Market.Event, new OrderDirection(OrderAction.Buy, OutcomeSide.Yes),
             Price.Parse("0.45"), Contracts.Whole(15), Execution.Take, Money.Parse("0.2599"), Probability.FromValue(0.55m), Money.Parse("1.2"), Price.Parse("0.45"));
         await SingleWriterTests.RunExecutorAsync(execution, _desk.Time.GetUtcNow(), intent, intent);
-    }
-
-    /// <summary>The venue, except that its fills cannot be read (a 5xx on GET /portfolio/fills).</summary>
-    private sealed class FillsUnreadable(IExchange inner) : IExchange
-    {
-        public Task<ExchangeResult<IReadOnlyList<FillInfo>>> GetFillsAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
-            Task.FromResult<ExchangeResult<IReadOnlyList<FillInfo>>>(new ExchangeError(ExchangeErrorKind.Unavailable, "injected: fills unreadable"));
-
-        public Task<ExchangeResult<ExchangeStatus>> GetExchangeStatusAsync(CancellationToken cancellationToken) => inner.GetExchangeStatusAsync(cancellationToken);
-
-        public Task<ExchangeResult<IReadOnlyList<MaintenanceWindow>>> GetMaintenanceWindowsAsync(CancellationToken cancellationToken) => inner.GetMaintenanceWindowsAsync(cancellationToken);
-
-        public Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken) => inner.GetSeriesAsync(seriesTicker, cancellationToken);
-
-        public Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken) => inner.GetMarketsAsync(query, cancellationToken);
-
-        public Task<ExchangeResult<IReadOnlyList<EventInfo>>> GetEventsAsync(string seriesTicker, CancellationToken cancellationToken) => inner.GetEventsAsync(seriesTicker, cancellationToken);
-
-        public Task<ExchangeResult<OrderBook>> GetOrderBookAsync(MarketTicker ticker, CancellationToken cancellationToken) => inner.GetOrderBookAsync(ticker, cancellationToken);
-
-        public Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken) => inner.GetOrderBooksAsync(tickers, cancellationToken);
-
-        public Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) => inner.GetBalanceAsync(cancellationToken);
-
-        public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) => inner.GetPositionsAsync(cancellationToken);
-
-        public Task<ExchangeResult<IReadOnlyList<SettlementInfo>>> GetSettlementsAsync(DateTimeOffset? since, CancellationToken cancellationToken) => inner.GetSettlementsAsync(since, cancellationToken);
-
-        public Task<ExchangeResult<IReadOnlyList<OrderInfo>>> GetOrdersAsync(DateTimeOffset? since, CancellationToken cancellationToken) => inner.GetOrdersAsync(since, cancellationToken);
-
-        public Task<ExchangeResult<OrderInfo>> GetOrderAsync(string orderId, CancellationToken cancellationToken) => inner.GetOrderAsync(orderId, cancellationToken);
-
-        public Task<ExchangeResult<OrderAck>> CreateOrderAsync(OrderRequest order, CancellationToken cancellationToken) => inner.CreateOrderAsync(order, cancellationToken);
-
-        public Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken) => inner.CancelOrderAsync(orderId, ticker, cancellationToken);
     }
 }
