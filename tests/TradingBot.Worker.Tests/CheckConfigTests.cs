@@ -186,7 +186,6 @@ public class MigrateVerbTests
         Assert.Contains("applied 0001 initial", first.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(config.Directory, "data", "tradingbot.db")));
         Assert.Equal(ExitCodes.Ok, second.ExitCode);
-        Assert.Contains("applied 0002 ", first.Output, StringComparison.Ordinal);
         Assert.Contains($"is up to date at schema version {TradingBot.Storage.Migrator.LatestVersion}", second.Output, StringComparison.Ordinal);
     }
 
