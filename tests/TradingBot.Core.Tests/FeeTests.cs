@@ -55,7 +55,7 @@ public class FeeScheduleTests
     public void A_negative_multiplier_is_not_priced() => Assert.False(new FeeSchedule(FeeType.Quadratic, -1m).IsPriced);
 }
 
-/// <summary>The worked examples of ../shared/kalshi-api/getting_started/fee_rounding.md, fill by fill.</summary>
+/// <summary>The worked examples of Kalshi's getting_started/fee_rounding page (docs.kalshi.com), fill by fill, their numbers held here.</summary>
 public class FeeRoundingTests
 {
     public static TheoryData<string, decimal, decimal, decimal, decimal[][]> WorkedExamples => new()

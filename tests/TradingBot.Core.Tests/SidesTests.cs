@@ -4,7 +4,7 @@ using static TradingBot.Core.Tests.Support.Build;
 
 namespace TradingBot.Core.Tests;
 
-/// <summary>Pins ../shared/kalshi-api/getting_started/order_direction.md, row by row.</summary>
+/// <summary>Pins Kalshi's getting_started/order_direction page (docs.kalshi.com), row by row: its table is held here.</summary>
 public class SidesTests
 {
     [Theory]

@@ -9,7 +9,7 @@ using TradingBot.Kalshi.Wire;
 
 namespace TradingBot.Kalshi.Tests;
 
-/// <summary>Each endpoint of <see cref="EndpointCatalog"/> against its page in ../shared/kalshi-api.</summary>
+/// <summary>Each endpoint of <see cref="EndpointCatalog"/> against its page's OpenAPI fragment (tests/Shared/KalshiDocs/api-reference).</summary>
 public class DocumentedContractTests
 {
     public static TheoryData<string> Pages => new(EndpointCatalog.All.Select(e => e.Page));

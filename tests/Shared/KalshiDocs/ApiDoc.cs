@@ -6,9 +6,9 @@ using YamlDotNet.Serialization;
 namespace TradingBot.Tests.Shared.KalshiDocs;
 
 /// <summary>
-/// One endpoint page of the offline Kalshi docs (../shared/kalshi-api/api-reference), read through the OpenAPI
-/// fragment it embeds: the method and path, the parameters, and the request and reply schemas with their $refs
-/// resolved. Tests build replies from these schemas and their examples, so the contract comes from Kalshi's own
+/// One endpoint page of Kalshi's docs, read through the OpenAPI fragment it embeds (copied into
+/// tests/Shared/KalshiDocs/api-reference, see its README): the method and path, the parameters, and the request and
+/// reply schemas with their $refs resolved. Tests build replies from these schemas and their examples, so the contract comes from Kalshi's own
 /// text, not from what the client happens to expect.
 /// </summary>
 internal sealed class ApiDoc
@@ -16,17 +16,24 @@ internal sealed class ApiDoc
     private readonly Dictionary<object, object> _root;
     private readonly Dictionary<object, object> _operation;
 
-    private ApiDoc(string page, Dictionary<object, object> root, string method, string path)
+    private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
+
+    private ApiDoc(string page, Dictionary<object, object> root)
     {
         Page = page;
         _root = root;
-        Method = method;
-        Path = path;
-        var paths = Map(root["paths"]);
-        _operation = Map(Map(paths[path])[method]);
+        // Each page documents one operation; its fragment names it as the one method under the one path.
+        var operations = Map(root["paths"])
+            .SelectMany(path => Map(path.Value).Keys.Cast<string>().Where(Methods.Contains).Select(method => ((string)path.Key, method)))
+            .ToList();
+        if (operations.Count != 1)
+            throw new InvalidOperationException($"{page}: expected one operation in the fragment, found {operations.Count}");
+        (Path, Method) = operations[0];
+        _operation = Map(Map(Map(root["paths"])[Path])[Method]);
     }
 
-    public static string Folder => System.IO.Path.GetFullPath(System.IO.Path.Combine(RepositoryLayout.Root, "..", "shared", "kalshi-api", "api-reference"));
+    /// <summary>The in-repository copy of the fragments: tests read nothing beside the repository.</summary>
+    public static string Folder => System.IO.Path.Combine(RepositoryLayout.Root, "tests", "Shared", "KalshiDocs", "api-reference");
 
     public string Page { get; }
 
@@ -36,15 +43,11 @@ internal sealed class ApiDoc
     /// <summary>The path template relative to the API root, e.g. "/markets/{ticker}/orderbook".</summary>
     public string Path { get; }
 
+    /// <summary>The fragment of a doc page named as Kalshi names it, e.g. "orders/create-order-v2.md".</summary>
     public static ApiDoc Load(string page)
     {
-        var text = File.ReadAllText(System.IO.Path.Combine(Folder, page));
-        var start = text.IndexOf("````yaml", StringComparison.Ordinal);
-        var header = text[start..text.IndexOf('\n', start)].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var bodyStart = text.IndexOf('\n', start) + 1;
-        var body = text[bodyStart..text.IndexOf("````", bodyStart, StringComparison.Ordinal)];
-        var root = Map(new DeserializerBuilder().Build().Deserialize<object>(body)!);
-        return new ApiDoc(page, root, header[^2], header[^1]);
+        var text = File.ReadAllText(System.IO.Path.Combine(Folder, System.IO.Path.ChangeExtension(page, ".yaml")));
+        return new ApiDoc(page, Map(new DeserializerBuilder().Build().Deserialize<object>(text)!));
     }
 
     public IReadOnlyList<string> QueryParameters =>
