@@ -98,14 +98,14 @@ public sealed class TradingControls
             $"Daily loss limit reached: realised P&L today {realisedToday} ≤ −{_dailyLossLimit}. No new orders until the trading day ends; positions are held to settlement.");
     }
 
-    /// <summary>A failed venue call: the back-off before the next one, and safe mode (persisted, alerted) at the threshold.</summary>
-    public async Task<ApiFailureStep> RecordApiFailureAsync(string what, CancellationToken cancellationToken)
+    /// <summary>A failed venue call on its path: the back-off before the path's next call, and safe mode (persisted, alerted) at the threshold.</summary>
+    public async Task<ApiFailureStep> RecordApiFailureAsync(ApiPath path, string what, CancellationToken cancellationToken)
     {
         ApiFailureStep step;
         SafeModeState? state;
         lock (_lock)
         {
-            step = Guard.RecordFailure(what, _time.GetUtcNow());
+            step = Guard.RecordFailure(path, what, _time.GetUtcNow());
             state = Guard.SafeMode;
             _generation += step.EnteredSafeMode ? 1 : 0;
         }
@@ -127,10 +127,25 @@ public sealed class TradingControls
             _generation++;
     }
 
-    public void RecordApiSuccess()
+    /// <summary>A venue answer on this path: resets that path's count (a read never resets the order writes' count).</summary>
+    public void RecordApiSuccess(ApiPath path)
     {
         lock (_lock)
-            Guard.RecordSuccess();
+            Guard.RecordSuccess(path);
+    }
+
+    /// <summary>Until when the path backs off after its last failure, or null when it may call now.</summary>
+    public DateTimeOffset? ApiBackingOffUntil(ApiPath path)
+    {
+        lock (_lock)
+            return Guard.BackingOffUntil(path) is { } until && until > _time.GetUtcNow() ? until : null;
+    }
+
+    /// <summary>How long the path waits after a failure: its back-off for the failures counted so far (at least one).</summary>
+    public TimeSpan ApiBackoff(ApiPath path)
+    {
+        lock (_lock)
+            return Guard.BackoffFor(Math.Max(1, Guard.ConsecutiveFailures(path)));
     }
 
     public async Task HaltAsync(TradingState state, string reason, CancellationToken cancellationToken)

@@ -48,7 +48,7 @@ internal sealed partial class MarketScanner(
                 }
                 else
                 {
-                    delay = controls.Guard.BackoffFor(Math.Max(1, controls.Guard.ConsecutiveFailures));
+                    delay = controls.ApiBackoff(ApiPath.Read);
                     LogScanFailed(logger, report.Error.ToString(), delay.TotalSeconds);
                 }
             }
