@@ -137,6 +137,32 @@ public class DailyCircuitBreakerTests
         Assert.False(breaker.Observe(M(-50m), Now.AddDays(1)));
     }
 
+    [Theory]
+    [InlineData(-99.99, false)]
+    [InlineData(-100, true)]
+    public void A_closed_days_late_loss_past_the_limit_trips_the_breaker_for_the_current_day(decimal yesterday, bool trips)
+    {
+        var breaker = Breaker();
+        var justAfterMidnight = new DateTimeOffset(2026, 9, 14, 4, 1, 0, TimeSpan.Zero);
+        Assert.Equal(trips, breaker.Observe(new DateOnly(2026, 9, 13), M(yesterday), justAfterMidnight));
+        Assert.Equal(trips, breaker.IsTripped(justAfterMidnight.AddHours(23)));
+        Assert.False(breaker.IsTripped(justAfterMidnight.AddHours(24)));
+        if (trips)
+            Assert.Equal(new CircuitBreakerState(new DateOnly(2026, 9, 14), justAfterMidnight, M(yesterday)), breaker.Tripped);
+    }
+
+    [Fact]
+    public void A_closed_day_that_tripped_on_its_own_day_does_not_trip_the_next()
+    {
+        var breaker = Breaker();
+        Assert.True(breaker.Observe(M(-100m), Now));
+        Assert.False(breaker.Observe(new DateOnly(2026, 9, 13), M(-180m), Now.AddDays(1)));
+        Assert.False(breaker.IsTripped(Now.AddDays(1)));
+    }
+
+    [Fact]
+    public void A_day_not_yet_begun_is_ignored() => Assert.False(Breaker().Observe(new DateOnly(2026, 9, 14), M(-500m), Now));
+
     [Fact]
     public void A_non_positive_limit_is_refused() => Assert.Throws<ArgumentOutOfRangeException>(() => new DailyCircuitBreaker(NewYork, Money.Zero));
 }

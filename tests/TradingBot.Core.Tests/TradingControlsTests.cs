@@ -21,10 +21,10 @@ public sealed class TradingControlsTests
     public async Task A_breaker_trip_whose_save_fails_stays_tripped_and_is_saved_again_until_it_sticks()
     {
         _store.FailSaves = true;
-        await _controls.ObserveRealisedAsync(M(-150m), default);
+        await _controls.ObserveRealisedAsync(new DateOnly(2026, 9, 13), M(-150m), default);
         await _controls.RefreshAsync(default);
         _time.Advance(TimeSpan.FromSeconds(15));
-        await _controls.ObserveRealisedAsync(M(-150m), default);
+        await _controls.ObserveRealisedAsync(new DateOnly(2026, 9, 13), M(-150m), default);
 
         Assert.Equal(TradingStateReason.CircuitBreaker, _controls.Status.Reason);
         Assert.Null(_store.Stored.CircuitBreaker);

@@ -70,9 +70,14 @@ public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook 
             }
         }
 
-        var (from, to) = PositionLedger.TradingDayWindow(controls.Today, controls.Zone);
+        var today = controls.Today;
+        var (from, to) = PositionLedger.TradingDayWindow(today, controls.Zone);
         var realised = await store.Ledger.RealizedPnlAsync(from, to, cancellationToken).ConfigureAwait(false);
-        await controls.ObserveRealisedAsync(realised, cancellationToken).ConfigureAwait(false);
+        await controls.ObserveRealisedAsync(today, realised, cancellationToken).ConfigureAwait(false);
+        // Yesterday too: a loss booked after its day closed (a settlement at 23:58 found at 00:01) still trips the breaker.
+        var (dayBefore, _) = PositionLedger.TradingDayWindow(today.AddDays(-1), controls.Zone);
+        var realisedYesterday = await store.Ledger.RealizedPnlAsync(dayBefore, from, cancellationToken).ConfigureAwait(false);
+        await controls.ObserveRealisedAsync(today.AddDays(-1), realisedYesterday, cancellationToken).ConfigureAwait(false);
         var canceled = await PullRestingEntriesAsync(open, now, cancellationToken).ConfigureAwait(false);
         return new MonitorReport(marked, realised, exits, canceled);
     }

@@ -92,15 +92,18 @@ public sealed class TradingControls
         }
     }
 
-    /// <summary>Feeds the trading day's realised P&amp;L to the breaker; trips, persists and alerts once when it reaches −limit.</summary>
-    public async Task ObserveRealisedAsync(Money realisedToday, CancellationToken cancellationToken)
+    /// <summary>
+    /// Feeds a trading day's realised P&amp;L to the breaker (today's, or a closed day's that late bookings changed:
+    /// see <see cref="DailyCircuitBreaker"/>); trips, persists and alerts once when it reaches −limit.
+    /// </summary>
+    public async Task ObserveRealisedAsync(DateOnly day, Money realised, CancellationToken cancellationToken)
     {
         await SaveUnsavedAsync(cancellationToken).ConfigureAwait(false);
         bool tripped;
         CircuitBreakerState? state;
         lock (_lock)
         {
-            tripped = Breaker.Observe(realisedToday, _time.GetUtcNow());
+            tripped = Breaker.Observe(day, realised, _time.GetUtcNow());
             state = Breaker.Tripped;
             if (tripped)
             {
@@ -111,8 +114,11 @@ public sealed class TradingControls
 
         if (!tripped)
             return;
+        var what = state!.Value.TradingDay == day
+            ? $"realised P&L today {realised} ≤ −{_dailyLossLimit}"
+            : $"realised P&L of {day:yyyy-MM-dd} is now {realised} ≤ −{_dailyLossLimit}, with losses booked after that day closed";
         _alerts.Raise(AlertKind.CircuitBreakerTripped,
-            $"Daily loss limit reached: realised P&L today {realisedToday} ≤ −{_dailyLossLimit}. No new orders until the trading day ends; positions are held to settlement.");
+            $"Daily loss limit reached: {what}. No new orders until the trading day ({state.Value.TradingDay:yyyy-MM-dd}) ends; positions are held to settlement.");
         await SaveUnsavedAsync(cancellationToken).ConfigureAwait(false);
     }
 
