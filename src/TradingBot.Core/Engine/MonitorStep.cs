@@ -1,4 +1,5 @@
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Markets;
 using TradingBot.Core.Persistence;
 using TradingBot.Core.Risk;
 using TradingBot.Core.Trading;
@@ -39,17 +40,22 @@ public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook 
 
         var marked = new List<MarkedPosition>();
         var exits = new List<TradeIntent>();
+        var reread = await ReadUnlistedAsync(positions, cancellationToken).ConfigureAwait(false);
         foreach (var position in positions)
         {
-            if (!book.TryGet(position.Ticker, out var view))
+            // Not tracked, or no longer listed and not readable now: its last quote is frozen, so it is not marked from it.
+            if (!book.TryGet(position.Ticker, out var view) || (!book.IsListed(position.Ticker) && !reread.Contains(position.Ticker)))
             {
                 marked.Add(new MarkedPosition(position, Money.Zero, -position.Cost, StopLossVerdict.Hold));
                 continue;
             }
 
             var check = stopLoss.Check(EvaluationStep.StateOf(view, exposure));
-            marked.Add(new MarkedPosition(position, check.Mark, check.Mark - position.Cost, check.Verdict));
-            if (check.Verdict != StopLossVerdict.Exit)
+            // A market that does not trade (closed, paused, determined) cannot be sold into: the gate would deny the exit
+            // MARKET_NOT_ACTIVE, so none is issued and the holding waits for settlement or the market's reopening.
+            var verdict = view.Market.Status == MarketStatus.Active ? check.Verdict : StopLossVerdict.Hold;
+            marked.Add(new MarkedPosition(position, check.Mark, check.Mark - position.Cost, verdict));
+            if (verdict != StopLossVerdict.Exit)
                 continue;
             if (!_exiting.TryGetValue(position.Ticker, out var issued))
             {
@@ -80,6 +86,35 @@ public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook 
         await controls.ObserveRealisedAsync(today.AddDays(-1), realisedYesterday, cancellationToken).ConfigureAwait(false);
         var canceled = await PullRestingEntriesAsync(open, now, cancellationToken).ConfigureAwait(false);
         return new MonitorReport(marked, realised, exits, canceled);
+    }
+
+    /// <summary>
+    /// Reads afresh each held market the scan no longer lists open (one read per game, all its markets whatever their
+    /// status), so its mark and status follow the venue. Returns the tickers read.
+    /// </summary>
+    private async Task<HashSet<MarketTicker>> ReadUnlistedAsync(IReadOnlyList<LedgerPosition> positions, CancellationToken cancellationToken)
+    {
+        var games = new HashSet<EventTicker>();
+        foreach (var position in positions)
+        {
+            if (book.TryGet(position.Ticker, out var view) && !book.IsListed(position.Ticker))
+                games.Add(view.Market.Event);
+        }
+
+        var read = new HashSet<MarketTicker>();
+        foreach (var game in games)
+        {
+            var markets = await exchange.GetMarketsAsync(new MarketQuery(Event: game, Status: null), cancellationToken).ConfigureAwait(false);
+            if (!markets.Success)
+                continue;
+            foreach (var market in markets.Value)
+            {
+                if (book.UpdateMarket(market))
+                    read.Add(market.Ticker);
+            }
+        }
+
+        return read;
     }
 
     /// <summary>
