@@ -160,16 +160,23 @@ public sealed class TradingControls
         if (breaker is { } trip)
         {
             var error = await TrySaveAsync(() => _store.SaveCircuitBreakerAsync(trip, cancellationToken)).ConfigureAwait(false);
+            bool report;
             lock (_lock)
             {
                 if (error is null && _unsavedBreaker == trip)
+                {
+                    // Now in the store: a refresh that read it before this save must not apply what it read.
                     _unsavedBreaker = null;
-                _generation++;
+                    _generation++;
+                }
+
+                report = error is not null && _reportedBreaker != trip;
+                if (report)
+                    _reportedBreaker = trip;
             }
 
-            if (error is not null && _reportedBreaker != trip)
+            if (report)
             {
-                _reportedBreaker = trip;
                 _alerts.Raise(AlertKind.StorageUnavailable, $"Circuit breaker trip not saved: {error}. It holds in this process and is saved again every few seconds; a restart before that succeeds would forget it.");
             }
         }
@@ -177,16 +184,23 @@ public sealed class TradingControls
         if (safeMode is { } mode)
         {
             var error = await TrySaveAsync(() => _store.SaveSafeModeAsync(mode, cancellationToken)).ConfigureAwait(false);
+            bool report;
             lock (_lock)
             {
                 if (error is null && _unsavedSafeMode == mode)
+                {
+                    // Now in the store: a refresh that read it before this save must not apply what it read.
                     _unsavedSafeMode = null;
-                _generation++;
+                    _generation++;
+                }
+
+                report = error is not null && _reportedSafeMode != mode;
+                if (report)
+                    _reportedSafeMode = mode;
             }
 
-            if (error is not null && _reportedSafeMode != mode)
+            if (report)
             {
-                _reportedSafeMode = mode;
                 _alerts.Raise(AlertKind.StorageUnavailable, $"Safe mode not saved: {error}. It holds in this process and is saved again every few seconds; a restart before that succeeds would forget it.");
             }
         }
