@@ -137,6 +137,32 @@ public class DailyCircuitBreakerTests
         Assert.False(breaker.Observe(M(-50m), Now.AddDays(1)));
     }
 
+    [Theory]
+    [InlineData(-99.99, false)]
+    [InlineData(-100, true)]
+    public void A_closed_days_late_loss_past_the_limit_trips_the_breaker_for_the_current_day(decimal yesterday, bool trips)
+    {
+        var breaker = Breaker();
+        var justAfterMidnight = new DateTimeOffset(2026, 9, 14, 4, 1, 0, TimeSpan.Zero);
+        Assert.Equal(trips, breaker.Observe(new DateOnly(2026, 9, 13), M(yesterday), justAfterMidnight));
+        Assert.Equal(trips, breaker.IsTripped(justAfterMidnight.AddHours(23)));
+        Assert.False(breaker.IsTripped(justAfterMidnight.AddHours(24)));
+        if (trips)
+            Assert.Equal(new CircuitBreakerState(new DateOnly(2026, 9, 14), justAfterMidnight, M(yesterday)), breaker.Tripped);
+    }
+
+    [Fact]
+    public void A_closed_day_that_tripped_on_its_own_day_does_not_trip_the_next()
+    {
+        var breaker = Breaker();
+        Assert.True(breaker.Observe(M(-100m), Now));
+        Assert.False(breaker.Observe(new DateOnly(2026, 9, 13), M(-180m), Now.AddDays(1)));
+        Assert.False(breaker.IsTripped(Now.AddDays(1)));
+    }
+
+    [Fact]
+    public void A_day_not_yet_begun_is_ignored() => Assert.False(Breaker().Observe(new DateOnly(2026, 9, 14), M(-500m), Now));
+
     [Fact]
     public void A_non_positive_limit_is_refused() => Assert.Throws<ArgumentOutOfRangeException>(() => new DailyCircuitBreaker(NewYork, Money.Zero));
 }
@@ -149,12 +175,13 @@ public class ApiErrorGuardTests
     public void Backs_off_exponentially_and_enters_safe_mode_at_the_threshold()
     {
         var guard = Guard();
-        var steps = Enumerable.Range(0, 5).Select(_ => guard.RecordFailure("GET /markets: 503", Now)).ToList();
+        var steps = Enumerable.Range(0, 5).Select(_ => guard.RecordFailure(ApiPath.Read, "GET /markets: 503", Now)).ToList();
 
         Assert.Equal([2, 4, 8, 16, 32], steps.Select(s => (int)s.Backoff.TotalSeconds));
         Assert.Equal([false, false, false, false, true], steps.Select(s => s.EnteredSafeMode));
         Assert.True(guard.InSafeMode);
-        Assert.Equal("5 consecutive API failures, the last: GET /markets: 503", guard.SafeMode!.Value.Reason);
+        Assert.Equal("5 consecutive API failures on reads, the last: GET /markets: 503", guard.SafeMode!.Value.Reason);
+        Assert.Equal(Now.AddSeconds(32), guard.BackingOffUntil(ApiPath.Read));
     }
 
     [Fact]
@@ -171,15 +198,35 @@ public class ApiErrorGuardTests
     {
         var guard = Guard();
         for (var i = 0; i < 4; i++)
-            guard.RecordFailure("x", Now);
-        guard.RecordSuccess();
-        Assert.False(guard.RecordFailure("x", Now).EnteredSafeMode);
-        Assert.Equal(1, guard.ConsecutiveFailures);
+            guard.RecordFailure(ApiPath.Write, "x", Now);
+        guard.RecordSuccess(ApiPath.Write);
+        Assert.False(guard.RecordFailure(ApiPath.Write, "x", Now).EnteredSafeMode);
+        Assert.Equal(1, guard.ConsecutiveFailures(ApiPath.Write));
 
         for (var i = 0; i < 4; i++)
-            guard.RecordFailure("x", Now);
-        guard.RecordSuccess();
+            guard.RecordFailure(ApiPath.Write, "x", Now);
+        guard.RecordSuccess(ApiPath.Write);
         Assert.True(guard.InSafeMode);
+        Assert.Null(guard.BackingOffUntil(ApiPath.Write));
+    }
+
+    [Fact]
+    public void Reads_and_writes_are_counted_and_backed_off_apart()
+    {
+        var guard = Guard();
+        for (var i = 0; i < 4; i++)
+        {
+            guard.RecordFailure(ApiPath.Write, "create: 500", Now);
+            guard.RecordSuccess(ApiPath.Read);
+        }
+
+        var read = guard.RecordFailure(ApiPath.Read, "markets: 503", Now);
+
+        Assert.Equal(4, guard.ConsecutiveFailures(ApiPath.Write));
+        Assert.Equal(TimeSpan.FromSeconds(2), read.Backoff);
+        Assert.Equal(Now.AddSeconds(16), guard.BackingOffUntil(ApiPath.Write));
+        Assert.True(guard.RecordFailure(ApiPath.Write, "create: 500", Now).EnteredSafeMode);
+        Assert.Equal("5 consecutive API failures on order writes, the last: create: 500", guard.SafeMode!.Value.Reason);
     }
 
     [Fact]
@@ -188,10 +235,11 @@ public class ApiErrorGuardTests
         var guard = Guard();
         guard.Restore(new SafeModeState("restored", Now));
         Assert.True(guard.InSafeMode);
-        Assert.False(guard.RecordFailure("x", Now).EnteredSafeMode);
+        Assert.False(guard.RecordFailure(ApiPath.Write, "x", Now).EnteredSafeMode);
         guard.Resume();
         Assert.False(guard.InSafeMode);
-        Assert.Equal(0, guard.ConsecutiveFailures);
+        Assert.Equal(0, guard.ConsecutiveFailures(ApiPath.Write));
+        Assert.Null(guard.BackingOffUntil(ApiPath.Write));
     }
 }
 

@@ -22,11 +22,15 @@ public sealed record MarketView(MarketInfo Market, string SeriesTicker, string E
 
 /// <summary>
 /// The in-memory picture of every tracked market, written by the scanner and read by the evaluator and the position
-/// monitor. Each entry is an immutable snapshot replaced whole, so readers never see half an update.
+/// monitor. Each entry is an immutable snapshot replaced whole, so readers never see half an update. A market the
+/// latest scan did not list open stays only while the caller keeps it (something held there, or an order of the
+/// bot's open on it): it is then <em>unlisted</em>, its listing and quote as old as the scan that last saw it, so
+/// nothing may price or mark from them without reading it afresh (<see cref="UpdateMarket"/>).
 /// </summary>
 public sealed class MarketBook
 {
     private readonly ConcurrentDictionary<MarketTicker, MarketView> _markets = new();
+    private readonly ConcurrentDictionary<MarketTicker, bool> _unlisted = new();
 
     public DateTimeOffset? LastScanAt { get; private set; }
 
@@ -34,11 +38,17 @@ public sealed class MarketBook
 
     public IReadOnlyCollection<MarketView> All => _markets.Values.ToList();
 
+    /// <summary>The markets the latest scan listed open: what is worth evaluating for an entry.</summary>
+    public IReadOnlyCollection<MarketView> Listed => _markets.Values.Where(v => !_unlisted.ContainsKey(v.Ticker)).ToList();
+
     public int Count => _markets.Count;
 
     public bool TryGet(MarketTicker ticker, out MarketView view) => _markets.TryGetValue(ticker, out view!);
 
-    /// <summary>Replaces the listing of a scan; markets no longer listed open are dropped unless something is held there.</summary>
+    /// <summary>False for a market kept in the book although the latest scan no longer listed it open.</summary>
+    public bool IsListed(MarketTicker ticker) => _markets.ContainsKey(ticker) && !_unlisted.ContainsKey(ticker);
+
+    /// <summary>Replaces the listing of a scan; markets no longer listed open are dropped unless <paramref name="keep"/> says otherwise.</summary>
     public void Replace(IEnumerable<MarketView> views, DateTimeOffset scannedAt, Func<MarketTicker, bool> keep)
     {
         // The last listing of a ticker wins: a market listed twice (pages overlapping as markets open) is not an error.
@@ -46,9 +56,23 @@ public sealed class MarketBook
         foreach (var view in views)
             fresh[view.Ticker] = view;
         foreach (var view in fresh.Values)
+        {
             _markets[view.Ticker] = view;
-        foreach (var ticker in _markets.Keys.Where(t => !fresh.ContainsKey(t) && !keep(t)).ToList())
+            _unlisted.TryRemove(view.Ticker, out _);
+        }
+
+        foreach (var ticker in _markets.Keys.Where(t => !fresh.ContainsKey(t)).ToList())
+        {
+            if (keep(ticker))
+            {
+                _unlisted[ticker] = true;
+                continue;
+            }
+
             _markets.TryRemove(ticker, out _);
+            _unlisted.TryRemove(ticker, out _);
+        }
+
         LastScanAt = scannedAt;
     }
 
@@ -57,6 +81,15 @@ public sealed class MarketBook
     {
         if (_markets.TryGetValue(book.Ticker, out var view))
             _markets[book.Ticker] = view with { Quote = book.Top, Book = book };
+    }
+
+    /// <summary>A fresh read of a tracked market (its status as the venue has it now, and its top of book); false when it is not tracked.</summary>
+    public bool UpdateMarket(MarketInfo market)
+    {
+        if (!_markets.TryGetValue(market.Ticker, out var view))
+            return false;
+        _markets[market.Ticker] = view with { Market = market, Quote = market.TopOfBook };
+        return true;
     }
 
     public void SetExchange(ExchangeStatus status) => Exchange = status;

@@ -1,4 +1,5 @@
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Markets;
 using TradingBot.Core.Persistence;
 using TradingBot.Core.Risk;
 using TradingBot.Core.Trading;
@@ -22,7 +23,7 @@ public sealed record MonitorReport(IReadOnlyList<MarkedPosition> Positions, Mone
 /// halt that left bids on the book would still buy. A stop-loss latches its market (<see cref="StopLossLatch"/>): no
 /// new entry there for the cooldown, and the market's resting entries are pulled before its exit is queued.
 /// </summary>
-public sealed class MonitorStep(IBotStore store, MarketBook book, TradingControls controls, StopLoss stopLoss, StopLossLatch latch, OrderSubmitter submitter, IOperatorAlerts alerts, TimeProvider time)
+public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook book, TradingControls controls, StopLoss stopLoss, StopLossLatch latch, OrderSubmitter submitter, IOperatorAlerts alerts, TimeProvider time)
 {
     public static readonly TimeSpan ExitRetryAfter = TimeSpan.FromMinutes(1);
 
@@ -41,17 +42,22 @@ public sealed class MonitorStep(IBotStore store, MarketBook book, TradingControl
 
         var marked = new List<MarkedPosition>();
         var exits = new List<TradeIntent>();
+        var reread = await ReadUnlistedAsync(positions, cancellationToken).ConfigureAwait(false);
         foreach (var position in positions)
         {
-            if (!book.TryGet(position.Ticker, out var view))
+            // Not tracked, or no longer listed and not readable now: its last quote is frozen, so it is not marked from it.
+            if (!book.TryGet(position.Ticker, out var view) || (!book.IsListed(position.Ticker) && !reread.Contains(position.Ticker)))
             {
                 marked.Add(new MarkedPosition(position, Money.Zero, -position.Cost, StopLossVerdict.Hold));
                 continue;
             }
 
             var check = stopLoss.Check(exposure.StateOf(view, latch.IsLatched(position.Ticker, now)));
-            marked.Add(new MarkedPosition(position, check.Mark, check.Mark - position.Cost, check.Verdict));
-            if (check.Verdict != StopLossVerdict.Exit)
+            // A market that does not trade (closed, paused, determined) cannot be sold into: the gate would deny the exit
+            // MARKET_NOT_ACTIVE, so none is issued and the holding waits for settlement or the market's reopening.
+            var verdict = view.Market.Status == MarketStatus.Active ? check.Verdict : StopLossVerdict.Hold;
+            marked.Add(new MarkedPosition(position, check.Mark, check.Mark - position.Cost, verdict));
+            if (verdict != StopLossVerdict.Exit)
                 continue;
             latch.Fire(position.Ticker, now);
             if (!_exiting.TryGetValue(position.Ticker, out var issued))
@@ -73,11 +79,45 @@ public sealed class MonitorStep(IBotStore store, MarketBook book, TradingControl
             }
         }
 
-        var (from, to) = PositionLedger.TradingDayWindow(controls.Today, controls.Zone);
+        var today = controls.Today;
+        var (from, to) = PositionLedger.TradingDayWindow(today, controls.Zone);
         var realised = await store.Ledger.RealizedPnlAsync(from, to, cancellationToken).ConfigureAwait(false);
-        await controls.ObserveRealisedAsync(realised, cancellationToken).ConfigureAwait(false);
+        await controls.ObserveRealisedAsync(today, realised, cancellationToken).ConfigureAwait(false);
+        // Yesterday too: a loss booked after its day closed (a settlement at 23:58 found at 00:01) still trips the breaker.
+        var (dayBefore, _) = PositionLedger.TradingDayWindow(today.AddDays(-1), controls.Zone);
+        var realisedYesterday = await store.Ledger.RealizedPnlAsync(dayBefore, from, cancellationToken).ConfigureAwait(false);
+        await controls.ObserveRealisedAsync(today.AddDays(-1), realisedYesterday, cancellationToken).ConfigureAwait(false);
         var canceled = await PullRestingEntriesAsync(open, now, cancellationToken).ConfigureAwait(false);
         return new MonitorReport(marked, realised, exits, canceled);
+    }
+
+    /// <summary>
+    /// Reads afresh each held market the scan no longer lists open (one read per game, all its markets whatever their
+    /// status), so its mark and status follow the venue. Returns the tickers read.
+    /// </summary>
+    private async Task<HashSet<MarketTicker>> ReadUnlistedAsync(IReadOnlyList<LedgerPosition> positions, CancellationToken cancellationToken)
+    {
+        var games = new HashSet<EventTicker>();
+        foreach (var position in positions)
+        {
+            if (book.TryGet(position.Ticker, out var view) && !book.IsListed(position.Ticker))
+                games.Add(view.Market.Event);
+        }
+
+        var read = new HashSet<MarketTicker>();
+        foreach (var game in games)
+        {
+            var markets = await exchange.GetMarketsAsync(new MarketQuery(Event: game, Status: null), cancellationToken).ConfigureAwait(false);
+            if (!markets.Success)
+                continue;
+            foreach (var market in markets.Value)
+            {
+                if (book.UpdateMarket(market))
+                    read.Add(market.Ticker);
+            }
+        }
+
+        return read;
     }
 
     /// <summary>

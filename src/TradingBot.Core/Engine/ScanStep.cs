@@ -11,6 +11,7 @@ public sealed record ScanReport(DateTimeOffset At, int Series, int Events, int M
 /// One scan: the exchange's status and maintenance windows, then per configured series its fee schedule (read once
 /// a day), its open events (for milestone start times) and its open markets (1000 to a page), into the
 /// <see cref="MarketBook"/>. A series that fails to read is reported and skipped; the rest of the scan stands.
+/// A market not listed open this time (its series unread included) leaves the book unless <c>keep</c> holds it.
 /// </summary>
 public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider time)
 {

@@ -7,15 +7,29 @@ public readonly record struct SafeModeState(string Reason, DateTimeOffset Since)
 public readonly record struct ApiFailureStep(int ConsecutiveFailures, TimeSpan Backoff, bool EnteredSafeMode);
 
 /// <summary>
-/// Counts consecutive failed API calls. Each failure backs off exponentially (initial, 2×, 4×, … up to the
-/// maximum); at the threshold the bot enters safe mode: no orders until an operator resumes, even across
-/// restarts. A success resets the count but never leaves safe mode by itself.
+/// The two paths the guard counts apart. Order writes (create, cancel, …) are what loses money when the venue is
+/// sick, and reads far outnumber them: counted together, every successful read would wipe out the failed writes
+/// before them and a venue that refuses every order while it answers reads would never reach safe mode.
+/// </summary>
+public enum ApiPath
+{
+    Read,
+    Write,
+}
+
+/// <summary>
+/// Counts consecutive failed API calls, reads and order writes apart. Each failure backs its path off
+/// exponentially (initial, 2×, 4×, … up to the maximum); at the threshold on either path the bot enters safe mode:
+/// no orders until an operator resumes, even across restarts. A success resets its own path's count (a read never
+/// forgives a failed write) but never leaves safe mode by itself.
 /// </summary>
 public sealed class ApiErrorGuard
 {
     private readonly int _threshold;
     private readonly TimeSpan _initial;
     private readonly TimeSpan _max;
+    private readonly int[] _failures = new int[2];
+    private readonly DateTimeOffset?[] _backoffUntil = new DateTimeOffset?[2];
 
     public ApiErrorGuard(int threshold, TimeSpan initialBackoff, TimeSpan maxBackoff)
     {
@@ -27,32 +41,43 @@ public sealed class ApiErrorGuard
         _max = maxBackoff;
     }
 
-    public int ConsecutiveFailures { get; private set; }
-
     public SafeModeState? SafeMode { get; private set; }
 
     public bool InSafeMode => SafeMode is not null;
 
-    public ApiFailureStep RecordFailure(string what, DateTimeOffset now)
+    public int ConsecutiveFailures(ApiPath path) => _failures[(int)path];
+
+    /// <summary>Until when the path backs off after its last failure; null once it succeeded (or never failed).</summary>
+    public DateTimeOffset? BackingOffUntil(ApiPath path) => _backoffUntil[(int)path];
+
+    public ApiFailureStep RecordFailure(ApiPath path, string what, DateTimeOffset now)
     {
-        ConsecutiveFailures++;
+        var failures = ++_failures[(int)path];
+        var backoff = BackoffFor(failures);
+        _backoffUntil[(int)path] = now + backoff;
         var entered = false;
-        if (ConsecutiveFailures >= _threshold && SafeMode is null)
+        if (failures >= _threshold && SafeMode is null)
         {
-            SafeMode = new SafeModeState($"{ConsecutiveFailures} consecutive API failures, the last: {what}", now);
+            var calls = path == ApiPath.Write ? "order writes" : "reads";
+            SafeMode = new SafeModeState($"{failures} consecutive API failures on {calls}, the last: {what}", now);
             entered = true;
         }
 
-        return new ApiFailureStep(ConsecutiveFailures, BackoffFor(ConsecutiveFailures), entered);
+        return new ApiFailureStep(failures, backoff, entered);
     }
 
-    public void RecordSuccess() => ConsecutiveFailures = 0;
+    public void RecordSuccess(ApiPath path)
+    {
+        _failures[(int)path] = 0;
+        _backoffUntil[(int)path] = null;
+    }
 
-    /// <summary>The operator's resume: leaves safe mode and starts counting afresh.</summary>
+    /// <summary>The operator's resume: leaves safe mode and starts counting afresh on both paths.</summary>
     public void Resume()
     {
         SafeMode = null;
-        ConsecutiveFailures = 0;
+        RecordSuccess(ApiPath.Read);
+        RecordSuccess(ApiPath.Write);
     }
 
     public void Restore(SafeModeState? state) => SafeMode = state;

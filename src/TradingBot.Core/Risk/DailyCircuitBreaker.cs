@@ -8,7 +8,12 @@ public readonly record struct CircuitBreakerState(DateOnly TradingDay, DateTimeO
 /// <summary>
 /// Trips when the trading day's realised P&amp;L reaches −limit (P&amp;L ≤ −limit) and holds until the trading day
 /// rolls over: a calendar day in the configured time zone (America/New_York by default), so a loss at 11 pm
-/// Eastern still counts against that day.
+/// Eastern still counts against that day. A loss booked after its day closed (a game settling at 23:58 that
+/// reconciliation finds at 00:01, a fill found late) still counts against the day it happened on: when that day's
+/// realised P&amp;L, late bookings included, reaches −limit and the breaker did not trip on that day, it trips now,
+/// for the current trading day. A limit is not escaped by when the venue happened to report the loss; and judging
+/// the loss on its own day (not on the day it was learned) keeps the breaker in step with the day's P&amp;L the
+/// ledger and the daily summary show.
 /// </summary>
 public sealed class DailyCircuitBreaker
 {
@@ -30,12 +35,22 @@ public sealed class DailyCircuitBreaker
 
     public bool IsTripped(DateTimeOffset now) => Tripped is { } trip && trip.TradingDay == TradingDayOf(now);
 
-    /// <summary>Feeds the day's realised P&amp;L; true exactly when this observation trips the breaker (persist and notify then).</summary>
-    public bool Observe(Money realisedToday, DateTimeOffset now)
+    /// <summary>Feeds today's realised P&amp;L; true exactly when this observation trips the breaker (persist and notify then).</summary>
+    public bool Observe(Money realisedToday, DateTimeOffset now) => Observe(TradingDayOf(now), realisedToday, now);
+
+    /// <summary>
+    /// Feeds one trading day's realised P&amp;L as the ledger has it now: today's, or a closed day's that late
+    /// bookings changed. True exactly when this observation trips the breaker, always for the current trading day.
+    /// A closed day that tripped the breaker on its own day has had its stop; it does not trip the next day again.
+    /// </summary>
+    public bool Observe(DateOnly day, Money realised, DateTimeOffset now)
     {
-        if (IsTripped(now) || realisedToday > -_limit)
+        var today = TradingDayOf(now);
+        if (day > today || IsTripped(now) || realised > -_limit)
             return false;
-        Tripped = new CircuitBreakerState(TradingDayOf(now), now, realisedToday);
+        if (day < today && Tripped?.TradingDay == day)
+            return false;
+        Tripped = new CircuitBreakerState(today, now, realised);
         return true;
     }
 

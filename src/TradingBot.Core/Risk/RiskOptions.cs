@@ -31,7 +31,7 @@ public sealed class RiskOptions : ISettingsSection
     [RequiredSetting]
     public decimal DailyLossLimit { get; set; }
 
-    /// <summary>Consecutive failed API calls before the bot enters safe mode.</summary>
+    /// <summary>Consecutive failed order writes, or consecutive failed reads (counted apart), before the bot enters safe mode.</summary>
     [RequiredSetting]
     public int MaxConsecutiveApiErrors { get; set; }
 

@@ -51,7 +51,7 @@ internal sealed partial class StoreMigration(
             }
             catch (StorageException ex)
             {
-                var step = _backoff.RecordFailure(ex.Message, time.GetUtcNow());
+                var step = _backoff.RecordFailure(ApiPath.Read, ex.Message, time.GetUtcNow());
                 LogUnreachable(logger, ex.Message, step.Backoff.TotalSeconds);
                 await Task.Delay(step.Backoff, time, stoppingToken);
             }

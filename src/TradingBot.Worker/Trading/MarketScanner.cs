@@ -7,7 +7,8 @@ namespace TradingBot.Worker.Trading;
 /// <summary>
 /// The scanning schedule: scan the configured series into the market book, hand the batch to the evaluator, then
 /// wait as long as the exchange calendar says (fast near game starts, slow far from them, idle when nothing is
-/// open, paused in maintenance). A failed scan backs off as the API error guard says.
+/// open, paused in maintenance). A failed scan backs off as the API error guard's read path says. Markets that leave
+/// the open list are dropped from the book unless held or with an order of the bot's open on them.
 /// </summary>
 internal sealed partial class MarketScanner(
     ScanStep scan,
@@ -33,22 +34,23 @@ internal sealed partial class MarketScanner(
             TimeSpan delay;
             try
             {
-                var report = await scan.ScanAsync(options.Value.Series, _ => true, stoppingToken);
+                var report = await scan.ScanAsync(options.Value.Series, await HeldOrOrderedAsync(store, stoppingToken), stoppingToken);
                 if (report.Success)
                 {
                     LastReport = report.Value;
                     await store.Reconciliation.SetWatermarkAsync(Cli.ControlVerbs.LastScanMark, report.Value.At, stoppingToken);
                     foreach (var problem in report.Value.Problems)
                         LogProblem(logger, problem);
-                    queues.Scans.Writer.TryWrite(book.All);
-                    var plan = ExchangeCalendar.Next(time.GetUtcNow(), book.Exchange, scan.Maintenance, book.All, options.Value, risk.Value.AllowInPlay);
+                    // Only what is listed open is evaluated and paces the scans; a held market kept unlisted is the monitor's.
+                    queues.Scans.Writer.TryWrite(book.Listed);
+                    var plan = ExchangeCalendar.Next(time.GetUtcNow(), book.Exchange, scan.Maintenance, book.Listed, options.Value, risk.Value.AllowInPlay);
                     NextPlan = plan;
                     LogScanned(logger, report.Value.Markets, report.Value.Events, report.Value.Series, report.Value.Requests, plan.Pace, plan.Delay.TotalSeconds, plan.Reason);
                     delay = plan.Delay;
                 }
                 else
                 {
-                    delay = controls.Guard.BackoffFor(Math.Max(1, controls.Guard.ConsecutiveFailures));
+                    delay = controls.ApiBackoff(ApiPath.Read);
                     LogScanFailed(logger, report.Error.ToString(), delay.TotalSeconds);
                 }
             }
@@ -60,6 +62,27 @@ internal sealed partial class MarketScanner(
             }
 
             await Task.Delay(delay, time, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// Which markets stay in the book once the venue no longer lists them open: those the bot holds or has an order
+    /// open on (the monitor still marks them, from a fresh read). The rest are dropped, so a closed market's frozen
+    /// quote is never marked and the book does not grow without bound.
+    /// </summary>
+    internal static async Task<Func<TradingBot.Core.Values.MarketTicker, bool>> HeldOrOrderedAsync(TradingBot.Core.Persistence.IBotStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var positions = await store.Ledger.PositionsAsync(cancellationToken);
+            var open = await store.Outbox.OpenAsync(cancellationToken);
+            var keep = positions.Select(p => p.Ticker).Concat(open.Select(o => o.Order.Ticker)).ToHashSet();
+            return keep.Contains;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Without the store nothing can be known held: keep everything this once rather than lose a holding's market.
+            return _ => true;
         }
     }
 

@@ -58,7 +58,7 @@ internal sealed class OneMarketDesk : IAsyncDisposable
 
     /// <summary>The position monitor's step over <paramref name="book"/>.</summary>
     public MonitorStep Monitor(MarketBook book, IExchange? venue = null, StopLossLatch? latch = null) =>
-        new(Store, book, Controls, new StopLoss(Risk.StopLossFloorPercent, Risk.StopLossMaxSlippage), latch ?? Latch, new OrderSubmitter(venue ?? Venue, Store.Outbox, Time), Alerts, Time);
+        new(venue ?? Venue, Store, book, Controls, new StopLoss(Risk.StopLossFloorPercent, Risk.StopLossMaxSlippage), latch ?? Latch, new OrderSubmitter(venue ?? Venue, Store.Outbox, Time), Alerts, Time);
 
     /// <summary>A desk whose market maker rests 100 contracts on <paramref name="side"/> at <paramref name="price"/>.</summary>
     public static async Task<OneMarketDesk> OpenAsync(BookSide side, string price)
