@@ -68,7 +68,7 @@ public class SubaccountScopeTests
         Assert.True((await exchange.CreateOrderAsync(order, default)).Success);
 
         var reads = _venue.Requests.Where(r => r.Method != HttpMethod.Post).ToList();
-        Assert.Equal(7, reads.Count);
+        Assert.Equal(6, reads.Count);
         Assert.All(reads, r => Assert.Equal("2", HttpUtility.ParseQueryString(r.Uri.Query)["subaccount"]));
         // The create takes it in its body (create-order-v2.md), not in the query.
         Assert.Equal(2, (int)JsonNode.Parse(_venue.Requests.Single(r => r.Method == HttpMethod.Post).Body!)!["subaccount"]!);
