@@ -86,6 +86,6 @@ public sealed class EvaluationStep(EntryEvaluator evaluator, RiskGate gate)
         var position = exposure.PositionIn(view.Ticker);
         var holding = position is null ? Holding.None : new Holding(position.Side, position.Count, position.Cost);
         return new MarketState(view.Ticker, view.Market.Event, view.Market.Status, view.Market.CloseTime, view.GameStart, view.Quote, view.Market.Ticks,
-            view.Fees, exposure.InMarket(view.Ticker), exposure.InEvent(view.Market.Event), holding, exposure.InDoubt(view.Ticker));
+            view.Fees, exposure.InMarket(view.Ticker), exposure.InEvent(view.Market.Event), holding, exposure.InDoubt(view.Ticker), view.Market.ExchangeIndex);
     }
 }

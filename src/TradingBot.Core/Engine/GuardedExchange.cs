@@ -25,7 +25,7 @@ public sealed class GuardedExchange(IExchange inner, TradingControls controls) :
 
     public Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken) => Track($"{tickers.Count} order books", inner.GetOrderBooksAsync(tickers, cancellationToken), cancellationToken);
 
-    public Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) => Track("balance", inner.GetBalanceAsync(cancellationToken), cancellationToken);
+    public Task<ExchangeResult<AccountBalance>> GetBalanceAsync(CancellationToken cancellationToken) => Track("balance", inner.GetBalanceAsync(cancellationToken), cancellationToken);
 
     public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) => Track("positions", inner.GetPositionsAsync(cancellationToken), cancellationToken);
 

@@ -55,7 +55,8 @@ public readonly record struct Forecast
 /// <summary>
 /// Everything about one market that a decision needs, as of one moment: identity, lifecycle, the game's start,
 /// the book, the price grid, the fee schedule, and the bot's own capital in it and in its event (filled cost plus
-/// resting and in-flight orders), and whether an order in it is in doubt (sent, outcome not yet known).
+/// resting and in-flight orders), whether an order in it is in doubt (sent, outcome not yet known), and the exchange
+/// shard it trades on (whose cash its orders spend).
 /// </summary>
 public readonly record struct MarketState(
     MarketTicker Ticker,
@@ -69,4 +70,5 @@ public readonly record struct MarketState(
     Money MarketExposure,
     Money EventExposure,
     Holding Holding,
-    bool OrderInDoubt = false);
+    bool OrderInDoubt = false,
+    int ExchangeIndex = 0);

@@ -64,11 +64,14 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
             return NoTrade(NoTradeReason.EdgeBelowMinimum, !bestMake.Exists || (bestTake.Exists && bestTake.Edge >= bestMake.Edge) ? bestTake.Edge : bestMake.Edge);
 
         var liquidity = best.Execution == Execution.Take ? Liquidity.Taker : Liquidity.Maker;
-        var available = account.Balance - _reserve;
+        // Kelly stakes a share of the whole bankroll (every shard, less the reserve); the order's cost is bounded by
+        // the cash on its market's shard, the only cash Kalshi lets it use.
+        var bankroll = account.Balance - _reserve;
+        var available = account.SpendableOn(market.ExchangeIndex, _reserve);
         var budget = Money.Min(Money.Min(_marketCap - market.MarketExposure, _eventCap - market.EventExposure),
             Money.Min(_totalCap - account.TotalExposure, available));
         var maxCount = best.Execution == Execution.Take ? Contracts.Min(_maxPerOrder, best.Depth) : _maxPerOrder;
-        var sized = OrderSizer.Size(best.Probability, best.Price, market.Fees, liquidity, _kellyFraction, new SizingLimits(available, budget, maxCount));
+        var sized = OrderSizer.Size(best.Probability, best.Price, market.Fees, liquidity, _kellyFraction, new SizingLimits(bankroll, budget, maxCount));
         if (sized.Count.IsZero)
             return NoTrade(NoTradeReason.NoRoomToSize, best.Edge);
 

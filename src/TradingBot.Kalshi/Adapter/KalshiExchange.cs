@@ -73,7 +73,7 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
         return ExchangeResult<IReadOnlyList<OrderBook>>.Ok(books);
     }
 
-    public async Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) =>
+    public async Task<ExchangeResult<AccountBalance>> GetBalanceAsync(CancellationToken cancellationToken) =>
         WireReader.Map(await client.GetBalanceAsync(new GetBalanceRequest { Subaccount = subaccount }, cancellationToken).ConfigureAwait(false), PortfolioMapping.ToBalance);
 
     public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) =>

@@ -43,8 +43,8 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
     public Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken) =>
         Ok<IReadOnlyList<OrderBook>>(exchange.Read(e => tickers.Where(t => e.Markets.ContainsKey(t.Value)).Select(t => BookOf(e, e.Markets[t.Value])).ToList()));
 
-    public Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) =>
-        Ok(exchange.Read(e => e.Accounts[memberId].Available));
+    public Task<ExchangeResult<AccountBalance>> GetBalanceAsync(CancellationToken cancellationToken) =>
+        Ok(exchange.Read(e => AccountBalance.Unsharded(e.Accounts[memberId].Available)));
 
     public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) =>
         Ok<IReadOnlyList<PositionInfo>>(exchange.Read(e => e.Accounts[memberId].Positions.Values
