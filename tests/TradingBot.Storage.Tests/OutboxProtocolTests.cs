@@ -257,7 +257,7 @@ public sealed class OutboxProtocolTests : IAsyncLifetime
         Assert.Equal(SubmitOutcomeKind.Rejected, report.Kind);
         var entry = (await store.Outbox.FindAsync(report.ClientOrderId, default))!;
         Assert.Equal(OutboxStatus.Rejected, entry.Status);
-        Assert.Contains("insufficient_balance", entry.LastError, StringComparison.Ordinal);
+        Assert.Contains("available_balance_too_low", entry.LastError, StringComparison.Ordinal);
         Assert.False(entry.BlocksMarket);
     }
 
