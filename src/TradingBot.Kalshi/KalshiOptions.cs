@@ -46,6 +46,12 @@ public sealed class KalshiOptions : ISettingsSection
     /// <summary>Write tokens per second; 0 takes the tier's budget.</summary>
     public int WriteTokensPerSecond { get; set; }
 
+    /// <summary>
+    /// The subaccount the bot trades and reads (0 the primary, 1 to 63 numbered ones). Sent on every portfolio read and
+    /// order write: Kalshi lists fills, settlements and orders of every subaccount when it is omitted.
+    /// </summary>
+    public int Subaccount { get; set; }
+
     /// <summary>At start-up, size the buckets from <c>GET /account/limits</c> instead of the tier table when the venue answers.</summary>
     public bool UseAccountLimits { get; set; } = true;
 
@@ -59,6 +65,7 @@ public sealed class KalshiOptions : ISettingsSection
             .NotNegative(nameof(ReadRetryBaseDelay), ReadRetryBaseDelay)
             .Between(nameof(ReadTokensPerSecond), ReadTokensPerSecond, 0, 1_000_000)
             .Between(nameof(WriteTokensPerSecond), WriteTokensPerSecond, 0, 1_000_000)
+            .Between(nameof(Subaccount), Subaccount, 0, 63)
             .Problems;
 
     private static bool IsHttpUrl(string value) =>

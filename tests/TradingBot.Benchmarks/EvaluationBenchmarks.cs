@@ -29,7 +29,7 @@ public class EvaluationBenchmarks
         var risk = new RiskOptions { MaxPositionPerMarket = 50m, StopLossFloorPercent = 50m, DailyLossLimit = 100m, MaxConsecutiveApiErrors = 5 };
         _evaluator = new EntryEvaluator(new StrategyOptions(), risk);
         _gate = new RiskGate(risk);
-        _account = new AccountState(Now, TradingStatus.Active, ExchangeStatus.Open, Money.FromDollars(10_000m), Money.FromDollars(120m), 3);
+        _account = new AccountState(Now, TradingStatus.Active, ExchangeStatus.Open, Core.Exchange.AccountBalance.Unsharded(Money.FromDollars(10_000m)), Money.FromDollars(120m), 3);
 
         // A fixed seed: every run judges the same slate. Fair prices across the range, spreads of 1-4 cents,
         // models that disagree with the market by -8 to +8 cents, so most markets yield an order to gate.

@@ -34,6 +34,34 @@ public class EntryEvaluatorTests
         Assert.False(intent.ReduceOnly);
     }
 
+    /// <summary>MLB games created after 24 August 2026 are on shard 3; the $1000 on shard 0 cannot pay for them.</summary>
+    [Fact]
+    public void A_market_on_a_shard_with_no_cash_is_not_sized_though_another_shard_holds_1000()
+    {
+        var result = Evaluate(0.55m, market: Market(exchangeIndex: 3), account: Account(balances: Shards((0, 1000m), (3, 0m))));
+
+        Assert.False(result.HasIntent);
+        Assert.Equal(DecisionCode.NoRoomToSize, result.Reason);
+    }
+
+    [Fact]
+    public void Kelly_stakes_from_the_whole_bankroll_across_shards()
+    {
+        // $500 on each of shards 0 and 3: a quarter Kelly of the whole $1000 is 62 contracts, as with $1000 on one shard.
+        var result = Evaluate(0.55m, market: Market(exchangeIndex: 3), account: Account(balances: Shards((0, 500m), (3, 500m))));
+
+        Assert.Equal(C(62m), result.Intent.Count);
+    }
+
+    [Fact]
+    public void The_order_never_costs_more_than_its_shard_holds()
+    {
+        // Kelly on $1000 wants 62 at $0.47; $10 on shard 3 pays for 20 (9.40 + fee 0.3488), not 21 (9.87 + 0.3662).
+        var result = Evaluate(0.55m, market: Market(exchangeIndex: 3), account: Account(balances: Shards((0, 990m), (3, 10m))));
+
+        Assert.Equal(C(20m), result.Intent.Count);
+    }
+
     [Fact]
     public void A_small_edge_makes_one_tick_inside_the_spread_where_makers_pay_nothing()
     {

@@ -173,6 +173,36 @@ public class RiskGateTests
         Assert.Equal(expected, new RiskGate(options).Check(Entry(), Snapshot(Account(balance: balance))).Code);
     }
 
+    /// <summary>Kalshi checks collateral inside each shard's matching engine: MLB games created after 24 August 2026 are on shard 3.</summary>
+    [Fact]
+    public void An_order_on_a_shard_without_cash_is_denied_with_the_shard_even_when_another_shard_holds_plenty()
+    {
+        var decision = Check(snapshot: Snapshot(Account(balances: Shards((0, 1000m), (3, 0m))), Market(exchangeIndex: 3)));
+
+        Assert.Equal(DecisionCode.InsufficientBalance, decision.Code);
+        Assert.Contains("exchange_index=3, available=0.00, order_cost=", decision.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, DecisionCode.None)]
+    [InlineData(3, DecisionCode.InsufficientBalance)]
+    [InlineData(2, DecisionCode.InsufficientBalance)]
+    public void Only_the_markets_shard_pays_and_a_shard_the_venue_did_not_report_holds_nothing(int shard, DecisionCode expected) =>
+        Assert.Equal(expected, Check(snapshot: Snapshot(Account(balances: Shards((0, 1000m), (3, 4m))), Market(exchangeIndex: shard))).Code);
+
+    [Theory]
+    [InlineData(0, DecisionCode.None)]
+    [InlineData(1000, DecisionCode.None)]
+    [InlineData(1001, DecisionCode.InsufficientBalance)]
+    public void The_reserve_is_kept_across_the_account_while_the_shard_bounds_the_cost(decimal reserve, DecisionCode expected)
+    {
+        var options = RiskLimits();
+        options.MinBalanceReserve = reserve;
+        // $995 on shard 0 and $10 on shard 3, $1005 in all: the order costs $4.8743 on shard 3.
+        var snapshot = Snapshot(Account(balances: Shards((0, 995m), (3, 10m))), Market(exchangeIndex: 3));
+        Assert.Equal(expected, new RiskGate(options).Check(Entry(), snapshot).Code);
+    }
+
     [Theory]
     [InlineData(19, DecisionCode.None)]
     [InlineData(20, DecisionCode.OrderRateLimit)]

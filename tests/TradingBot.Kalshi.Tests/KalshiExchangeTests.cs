@@ -326,10 +326,113 @@ public class KalshiExchangeTests
         Assert.Contains("market_ticker=KXA-1", Assert.Single(_venue.Requests).Uri.Query, StringComparison.Ordinal);
     }
 
+    /// <summary>Verbatim from shared/data/kalshi-replies/get_portfolio_balance__demo_2026-09-22.json (Kalshi demo, 22 September 2026).</summary>
+    private const string RecordedDemoBalance = """
+        {
+         "balance": 10000,
+         "balance_breakdown": [
+          {
+           "balance": "100.0000",
+           "exchange_index": 0
+          },
+          {
+           "balance": "0.0000",
+           "exchange_index": 1
+          }
+         ],
+         "balance_dollars": "100.0000",
+         "portfolio_value": 0,
+         "updated_ts": 1790136700
+        }
+        """;
+
+    [Fact]
+    public async Task The_balance_breakdown_per_shard_is_read_from_a_real_reply()
+    {
+        _venue.Reply(HttpMethod.Get, "portfolio/balance", HttpStatusCode.OK, RecordedDemoBalance);
+
+        var balance = (await _exchange.GetBalanceAsync(default)).Value!;
+
+        Assert.Equal(Money.Parse("100"), balance.Total);
+        Assert.Equal(Money.Parse("100"), balance.AvailableOn(0));
+        Assert.Equal(Money.Zero, balance.AvailableOn(1));
+        // Shard 3 (baseball and tennis) is not in this reply: nothing there to spend.
+        Assert.Equal(Money.Zero, balance.AvailableOn(3));
+        Assert.Equal([0, 1], balance.ByShard.Keys.Order());
+    }
+
+    [Theory]
+    [InlineData("""[{"exchange_index":0,"balance":"1.00"},{"exchange_index":0,"balance":"2.00"}]""")]
+    [InlineData("""[{"exchange_index":-1,"balance":"1.00"}]""")]
+    [InlineData("""[{"balance":"1.00"}]""")]
+    [InlineData("""[{"exchange_index":3,"balance":"lots"}]""")]
+    public async Task A_breakdown_that_names_a_shard_twice_or_none_or_no_amount_is_unreadable(string breakdown)
+    {
+        _venue.Reply(HttpMethod.Get, "portfolio/balance", HttpStatusCode.OK,
+            $$"""{"balance":300,"balance_dollars":"3.0000","portfolio_value":0,"updated_ts":1,"balance_breakdown":{{breakdown}}}""");
+        Assert.Equal(ExchangeErrorKind.Unreadable, (await _exchange.GetBalanceAsync(default)).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task Without_a_breakdown_no_shard_has_anything_to_spend()
+    {
+        _venue.Reply(HttpMethod.Get, "portfolio/balance", HttpStatusCode.OK, """{"balance":123456,"balance_dollars":"1234.5678","portfolio_value":0,"updated_ts":1}""");
+
+        var balance = (await _exchange.GetBalanceAsync(default)).Value!;
+
+        Assert.Equal(Money.Parse("1234.5678"), balance.Total);
+        Assert.Equal(Money.Zero, balance.AvailableOn(0));
+    }
+
+    /// <summary>Fields as in shared/data/kalshi-replies/get_markets__KXNFLGAME_2026-09.json, trimmed to what the adapter reads.</summary>
+    private static JsonObject RecordedMarket(JsonNode? exchangeIndex)
+    {
+        var market = new JsonObject
+        {
+            ["ticker"] = "KXMLBGAME-26SEP131905NYYBOS-NYY",
+            ["event_ticker"] = "KXMLBGAME-26SEP131905NYYBOS",
+            ["status"] = "active",
+            ["open_time"] = "2026-08-25T15:33:00Z",
+            ["close_time"] = "2026-09-20T00:15:00Z",
+            ["yes_bid_dollars"] = "0.3200",
+            ["yes_bid_size_fp"] = "2070176.84",
+            ["no_bid_dollars"] = "0.6700",
+            ["yes_ask_size_fp"] = "8583916.85",
+            ["yes_sub_title"] = "New York Y",
+            ["result"] = "",
+            ["price_ranges"] = new JsonArray(new JsonObject { ["end"] = "1.0000", ["start"] = "0.0000", ["step"] = "0.0100" }),
+        };
+        if (exchangeIndex is not null)
+            market["exchange_index"] = exchangeIndex;
+        return market;
+    }
+
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(0, 0)]
+    [InlineData(null, 0)]
+    public async Task A_markets_shard_is_its_exchange_index_and_a_market_without_one_is_on_the_default_shard(int? wire, int expected)
+    {
+        _venue.Reply(HttpMethod.Get, "markets", HttpStatusCode.OK,
+            new JsonObject { ["markets"] = new JsonArray(RecordedMarket(wire is { } index ? JsonValue.Create(index) : null)), ["cursor"] = "" }.ToJsonString());
+
+        var market = Assert.Single((await _exchange.GetMarketsAsync(new MarketQuery("KXMLBGAME"), default)).Value!);
+
+        Assert.Equal(expected, market.ExchangeIndex);
+    }
+
+    [Fact]
+    public async Task A_negative_exchange_index_is_unreadable()
+    {
+        _venue.Reply(HttpMethod.Get, "markets", HttpStatusCode.OK,
+            new JsonObject { ["markets"] = new JsonArray(RecordedMarket(JsonValue.Create(-1))), ["cursor"] = "" }.ToJsonString());
+        Assert.Equal(ExchangeErrorKind.Unreadable, (await _exchange.GetMarketsAsync(new MarketQuery("KXMLBGAME"), default)).Error!.Kind);
+    }
+
     [Fact]
     public async Task The_balance_is_the_exact_dollar_figure()
     {
         _venue.Reply(HttpMethod.Get, "portfolio/balance", HttpStatusCode.OK, """{"balance":123456,"balance_dollars":"1234.5678","portfolio_value":0,"updated_ts":1}""");
-        Assert.Equal(Money.Parse("1234.5678"), (await _exchange.GetBalanceAsync(default)).Value);
+        Assert.Equal(Money.Parse("1234.5678"), (await _exchange.GetBalanceAsync(default)).Value!.Total);
     }
 }

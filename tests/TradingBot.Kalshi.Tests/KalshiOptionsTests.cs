@@ -20,6 +20,18 @@ public class KalshiOptionsTests
         Assert.Equal("Kalshi:RequestTimeout", problem.Key);
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(63, true)]
+    [InlineData(-1, false)]
+    [InlineData(64, false)]
+    public void Subaccount_is_the_primary_or_one_of_the_63_numbered_ones(int subaccount, bool ok)
+    {
+        var problems = new KalshiOptions { Subaccount = subaccount }.Validate().ToList();
+        Assert.Equal(ok, problems.Count == 0);
+        Assert.All(problems, p => Assert.Equal("Kalshi:Subaccount", p.Key));
+    }
+
     [Fact]
     public void Kalshi_client_uses_only_Core() =>
         Assert.Equal(["TradingBot.Core"], RepositoryLayout.ProjectReferencesOf("TradingBot.Kalshi"));

@@ -354,7 +354,7 @@ public class OrderWriteTests
             {"orders":[
               {"order_id":"o-1","client_order_id":"c-1","fill_count":"0.00","remaining_count":"10.00","average_fill_price":null,"average_fee_paid":null,"ts_ms":1715793600123,"error":null},
               {"order_id":null,"client_order_id":"c-2","fill_count":null,"remaining_count":null,"average_fill_price":null,"average_fee_paid":null,"ts_ms":null,
-               "error":{"code":"insufficient_balance","message":"not enough free balance on exchange 3"}}
+               "error":{"code":"available_balance_too_low","message":"not enough free balance on exchange 3"}}
             ]}
             """);
 
@@ -364,7 +364,7 @@ public class OrderWriteTests
         Assert.True(result.Success, result.ToString());
         Assert.Equal("o-1", result.Value.Orders[0].OrderId);
         Assert.Null(result.Value.Orders[1].OrderId);
-        Assert.Equal("insufficient_balance", result.Value.Orders[1].Error?.Code);
+        Assert.Equal("available_balance_too_low", result.Value.Orders[1].Error?.Code);
     }
 
     [Fact]

@@ -148,6 +148,51 @@ public sealed class OutboxProtocolTests : IAsyncLifetime
         await AssertPositionsMatchTheVenueAsync(store);
     }
 
+    /// <summary>Another subaccount's order with the same client_order_id, as an unscoped GET /portfolio/orders lists it.</summary>
+    private OrderInfo ForeignTwin(ClientOrderId clientOrderId, string orderId, TimeSpan age) =>
+        new(orderId, clientOrderId, MarketTicker.Parse("KXNFLGAME-26SEP13DALNYG-NYG"), BookSide.Ask, Price.Parse("0.30"),
+            Contracts.Whole(3), Contracts.Zero, Contracts.Zero, OrderStatus.Canceled, Money.Zero, _time.GetUtcNow() - age);
+
+    [Fact]
+    public async Task Two_venue_orders_sharing_a_client_order_id_do_not_stop_reconciliation_and_the_row_settles_from_its_own()
+    {
+        _venue.Offer(0.45m, 10);
+        var (store, _, _) = Start();
+        // Killed after the reply: the row is pending with no venue order id known.
+        var entry = OutboxEntry.FromIntent(Venue.BuyYes(0.45m, 6), ClientOrderId.Derive(Guid.NewGuid()), _time.GetUtcNow());
+        await store.Outbox.RecordIntentAsync(entry, default);
+        Assert.True((await _venue.Wire.CreateOrderAsync(entry.Order, default)).Success);
+        _venue.Wire.ForeignOrders.Add(ForeignTwin(entry.ClientOrderId, "foreign-1", TimeSpan.FromMinutes(2)));
+
+        var report = await RestartAndReconcileAsync();
+
+        var settled = (await store.Outbox.FindAsync(entry.ClientOrderId, default))!;
+        Assert.Equal((OutboxStatus.Filled, Contracts.Whole(6)), (settled.Status, settled.Filled));
+        Assert.NotEqual("foreign-1", settled.OrderId);
+        Assert.Contains(report.Changes, c => c.Contains("foreign-1", StringComparison.Ordinal) && c.Contains("2 venue orders", StringComparison.Ordinal));
+        await AssertPositionsMatchTheVenueAsync(store);
+    }
+
+    [Fact]
+    public async Task Of_two_venue_orders_sharing_a_client_order_id_the_one_with_the_rows_known_order_id_wins_even_if_older()
+    {
+        var (store, submitter, _) = Start();
+        var report = await submitter.SubmitAsync(Venue.BuyYes(0.40m, 10, Execution.Make), default);
+        var ours = (await store.Outbox.FindAsync(report.ClientOrderId, default))!;
+        Assert.Equal(OutboxStatus.Resting, ours.Status);
+        // A newer twin, on the row's own market: only the known order id tells them apart.
+        _venue.Wire.ForeignOrders.Add(ForeignTwin(report.ClientOrderId, "foreign-2", TimeSpan.Zero) with
+        {
+            Ticker = MarketTicker.Parse(Venue.Ticker), CreatedAt = _time.GetUtcNow().AddMinutes(5),
+        });
+        Assert.True(_venue.Exchange.Submit("mm", new Simulator.Engine.OrderSubmission(Venue.Ticker, BookSide.Ask, Price.Parse("0.40"), Contracts.Whole(4), TimeInForce.ImmediateOrCancel)).Success);
+
+        await RestartAndReconcileAsync();
+
+        var settled = (await store.Outbox.FindAsync(report.ClientOrderId, default))!;
+        Assert.Equal((OutboxStatus.PartiallyFilled, ours.OrderId, Contracts.Whole(4)), (settled.Status, settled.OrderId, settled.Filled));
+    }
+
     [Fact]
     public async Task While_fills_cannot_be_read_an_in_doubt_order_stays_open_so_its_exposure_is_never_forgotten()
     {
@@ -212,7 +257,7 @@ public sealed class OutboxProtocolTests : IAsyncLifetime
         Assert.Equal(SubmitOutcomeKind.Rejected, report.Kind);
         var entry = (await store.Outbox.FindAsync(report.ClientOrderId, default))!;
         Assert.Equal(OutboxStatus.Rejected, entry.Status);
-        Assert.Contains("insufficient_balance", entry.LastError, StringComparison.Ordinal);
+        Assert.Contains("available_balance_too_low", entry.LastError, StringComparison.Ordinal);
         Assert.False(entry.BlocksMarket);
     }
 

@@ -48,7 +48,7 @@ public sealed class EvaluationStep(
             await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false),
             await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false),
             book);
-        var account = new AccountState(now, controls.Status, book.Exchange, balance.Success ? balance.Value : Money.Zero, exposure.Total, rate.CountAt(now));
+        var account = new AccountState(now, controls.Status, book.Exchange, balance.Success ? balance.Value : AccountBalance.Unsharded(Money.Zero), exposure.Total, rate.CountAt(now));
         var coherent = ForecastCoherence.Coherent(batch, forecasts.For);
 
         // On the listing's quotes: which markets are worth a fresh book. Markets where an entry of ours rests come

@@ -79,7 +79,7 @@ public sealed class Exposure
         var holding = position is null ? Holding.None : new Holding(position.Side, position.Count, position.Capital);
         var quote = view.Book is { } book ? OwnOrders.Exclude(book, RestingIn(view.Ticker)) : OwnOrders.Exclude(view.Quote, RestingIn(view.Ticker));
         return new MarketState(view.Ticker, view.Market.Event, view.Market.Status, view.Market.CloseTime, view.GameStart, quote, view.Market.Ticks,
-            view.Fees, InMarket(view.Ticker), InEvent(view.Market.Event), holding, InDoubt(view.Ticker), EntryWorking(view.Ticker), stopLossLatched, view.MutuallyExclusive);
+            view.Fees, InMarket(view.Ticker), InEvent(view.Market.Event), holding, InDoubt(view.Ticker), EntryWorking(view.Ticker), stopLossLatched, view.MutuallyExclusive, view.Market.ExchangeIndex);
     }
 
     private void Add(MarketTicker ticker, EventTicker? eventTicker, Money amount)

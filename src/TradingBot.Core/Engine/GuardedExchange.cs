@@ -31,7 +31,7 @@ public sealed class GuardedExchange(IExchange inner, TradingControls controls) :
 
     public Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken) => Read($"{tickers.Count} order books", inner.GetOrderBooksAsync(tickers, cancellationToken), cancellationToken);
 
-    public Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) => Read("balance", inner.GetBalanceAsync(cancellationToken), cancellationToken);
+    public Task<ExchangeResult<AccountBalance>> GetBalanceAsync(CancellationToken cancellationToken) => Read("balance", inner.GetBalanceAsync(cancellationToken), cancellationToken);
 
     public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) => Read("positions", inner.GetPositionsAsync(cancellationToken), cancellationToken);
 

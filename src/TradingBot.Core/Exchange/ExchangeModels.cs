@@ -33,7 +33,10 @@ public enum TimeInForce
 /// <summary>A series (one competition's market family, e.g. KXNFLGAME) and how its trades are charged.</summary>
 public sealed record SeriesInfo(string Ticker, string Title, string Category, FeeSchedule Fees);
 
-/// <summary>A market as listed: identity, lifecycle, times, its top of book and its price grid.</summary>
+/// <summary>
+/// A market as listed: identity, lifecycle, times, its top of book, its price grid, and the exchange shard (matching
+/// engine) it trades on, whose collateral its orders use.
+/// </summary>
 public sealed record MarketInfo(
     MarketTicker Ticker,
     EventTicker Event,
@@ -43,7 +46,8 @@ public sealed record MarketInfo(
     string YesSubTitle,
     Quote TopOfBook,
     TickStructure Ticks,
-    MarketResult Result);
+    MarketResult Result,
+    int ExchangeIndex = 0);
 
 /// <summary>
 /// An event (one game) with its markets and, from its milestone, when the game starts. Mutually exclusive: at most
@@ -55,6 +59,19 @@ public sealed record EventInfo(EventTicker Ticker, string SeriesTicker, string T
 public sealed record OrderBook(MarketTicker Ticker, IReadOnlyList<BookLevel> YesBids, IReadOnlyList<BookLevel> NoBids, DateTimeOffset ObservedAt)
 {
     public Quote Top => new(YesBids.Count > 0 ? YesBids[0] : BookLevel.None, NoBids.Count > 0 ? NoBids[0] : BookLevel.None, ObservedAt);
+}
+
+/// <summary>
+/// The account's cash: the total, and each exchange shard's share of it. Kalshi checks collateral inside each shard's
+/// matching engine (exchange_sharding.md), so an order can spend only what its market's shard holds.
+/// </summary>
+public sealed record AccountBalance(Money Total, IReadOnlyDictionary<int, Money> ByShard)
+{
+    /// <summary>All of it on shard 0: a venue with one matching engine.</summary>
+    public static AccountBalance Unsharded(Money total) => new(total, new Dictionary<int, Money> { [0] = total });
+
+    /// <summary>What an order on shard <paramref name="exchangeIndex"/> can spend. A shard the venue gave no figure for has nothing: fail closed.</summary>
+    public Money AvailableOn(int exchangeIndex) => ByShard.TryGetValue(exchangeIndex, out var money) ? money : Money.Zero;
 }
 
 /// <summary>The venue's view of a position in one market: contracts of one side, and what it says they cost.</summary>

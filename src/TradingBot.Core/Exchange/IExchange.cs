@@ -28,8 +28,8 @@ public interface IExchange
     /// <summary>Several books in as few requests as the venue allows (Kalshi: 100 to a request), all as of one moment.</summary>
     Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken);
 
-    /// <summary>Cash available to trade.</summary>
-    Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken);
+    /// <summary>Cash available to trade, in total and per exchange shard.</summary>
+    Task<ExchangeResult<AccountBalance>> GetBalanceAsync(CancellationToken cancellationToken);
 
     Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken);
 

@@ -57,7 +57,8 @@ public readonly record struct Forecast
 /// the book, the price grid, the fee schedule, and the bot's own capital in it and in its event (filled cost plus
 /// resting and in-flight orders, fees included), whether an order in it is in doubt (sent, outcome not yet known),
 /// whether an entry of the bot's works (rests) there, whether a stop-loss latched it, and whether its event is
-/// mutually exclusive (one game, one position across its markets).
+/// mutually exclusive (one game, one position across its markets), and the exchange shard it trades on (whose
+/// cash its orders spend).
 /// </summary>
 public readonly record struct MarketState(
     MarketTicker Ticker,
@@ -74,7 +75,8 @@ public readonly record struct MarketState(
     bool OrderInDoubt = false,
     bool EntryWorking = false,
     bool StopLossLatched = false,
-    bool MutuallyExclusive = false)
+    bool MutuallyExclusive = false,
+    int ExchangeIndex = 0)
 {
     /// <summary>Capital of the bot's in the event's other markets.</summary>
     public Money ElsewhereInEvent => EventExposure - MarketExposure;

@@ -105,7 +105,9 @@ public sealed class EntryEvaluator(StrategyOptions strategy, RiskOptions risk)
         if (wanted <= Money.Zero)
             return NoTrade(DecisionCode.AtTarget, best.Edge);
 
-        var available = account.Balance - _reserve;
+        // Kelly stakes a share of the whole bankroll (every shard, less the reserve); the order's cost is bounded by
+        // the cash on its market's shard, the only cash Kalshi lets it use.
+        var available = account.SpendableOn(market.ExchangeIndex, _reserve);
         var budget = Money.Min(Money.Min(wanted, _eventCap - market.EventExposure),
             Money.Min(Money.Min(_marketCap - market.MarketExposure, _totalCap - account.TotalExposure), available));
         var maxCount = best.Execution == Execution.Take ? Contracts.Min(_maxPerOrder, best.Depth) : _maxPerOrder;

@@ -64,7 +64,9 @@ public sealed class Reconciler(IExchange exchange, IBotStore store, TimeProvider
         var (ordersUpdated, resolved, stillInDoubt) = (0, 0, 0);
         if (open.Count > 0)
         {
-            var byClientId = venueOrders.Where(o => o.ClientOrderId is not null).ToDictionary(o => o.ClientOrderId!.Value);
+            // Keyed by client_order_id only to find a row's order: it is unique per subaccount, not per account, so
+            // one id may name several venue orders (each keeps its own order_id).
+            var byClientId = venueOrders.Where(o => o.ClientOrderId is not null).GroupBy(o => o.ClientOrderId!.Value).ToDictionary(g => g.Key, g => g.ToList());
             foreach (var entry in open)
             {
                 var outcome = await SettleEntryAsync(entry, byClientId, now, changes, cancellationToken).ConfigureAwait(false);
@@ -92,10 +94,10 @@ public sealed class Reconciler(IExchange exchange, IBotStore store, TimeProvider
     }
 
     private async Task<(bool Updated, bool Resolved, bool StillInDoubt)?> SettleEntryAsync(
-        OutboxEntry entry, Dictionary<ClientOrderId, OrderInfo> byClientId, DateTimeOffset now, List<string> changes, CancellationToken cancellationToken)
+        OutboxEntry entry, Dictionary<ClientOrderId, List<OrderInfo>> byClientId, DateTimeOffset now, List<string> changes, CancellationToken cancellationToken)
     {
         var inDoubt = entry.BlocksMarket;
-        var venue = byClientId.GetValueOrDefault(entry.ClientOrderId);
+        var venue = OrderOf(entry, byClientId.GetValueOrDefault(entry.ClientOrderId), changes);
         if (venue is null && entry.OrderId is not null)
         {
             // Older than the list reaches, or listed under another id: ask for it by the venue's own id.
@@ -132,6 +134,24 @@ public sealed class Reconciler(IExchange exchange, IBotStore store, TimeProvider
         changes.Add($"{entry.ClientOrderId} on {entry.Order.Ticker}: {entry.Status} → {status} ({venue.Filled} filled, {venue.Remaining} resting)");
         var resolved = inDoubt && status is not (OutboxStatus.Unknown or OutboxStatus.Pending or OutboxStatus.CancelPending);
         return (true, resolved, !resolved && inDoubt);
+    }
+
+    /// <summary>
+    /// The venue order behind a row among those listed under its client_order_id. Several can share one (another
+    /// subaccount's, or someone else's reuse of the id): the one with the row's known order id (none of them when it
+    /// is not listed, so it is read by that id), else the newest on the row's market, else the newest. The anomaly is
+    /// reported; the other orders are left alone.
+    /// </summary>
+    private static OrderInfo? OrderOf(OutboxEntry entry, List<OrderInfo>? listed, List<string> changes)
+    {
+        if (listed is null || listed.Count == 1)
+            return listed?[0];
+        var chosen = entry.OrderId is not null
+            ? listed.FirstOrDefault(o => o.OrderId == entry.OrderId)
+            : listed.Where(o => o.Ticker == entry.Order.Ticker).MaxBy(o => o.CreatedAt) ?? listed.MaxBy(o => o.CreatedAt);
+        changes.Add($"{entry.ClientOrderId} on {entry.Order.Ticker}: {listed.Count} venue orders share this client_order_id "
+            + $"({string.Join(", ", listed.Select(o => $"{o.OrderId} on {o.Ticker}"))}); {(chosen is null ? $"none is {entry.OrderId}, read by id" : $"took {chosen.OrderId}")}");
+        return chosen;
     }
 
     private async Task<ExchangeResult<int>> PullFillsAsync(List<string> changes, CancellationToken cancellationToken)

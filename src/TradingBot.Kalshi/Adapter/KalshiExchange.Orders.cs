@@ -27,6 +27,7 @@ public sealed partial class KalshiExchange
             },
             PostOnly = order.PostOnly,
             ReduceOnly = order.ReduceOnly,
+            Subaccount = subaccount,
             SelfTradePreventionType = "taker_at_cross",
             CancelOrderOnPause = true,
             // Whole seconds, rounded down: the order leaves no later than asked. Never with IOC or FOK.
@@ -46,6 +47,6 @@ public sealed partial class KalshiExchange
     }
 
     public async Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken) =>
-        WireReader.Map(await client.CancelOrderAsync(orderId, new CancelOrderV2Request { MarketTicker = ticker.Value }, cancellationToken).ConfigureAwait(false),
+        WireReader.Map(await client.CancelOrderAsync(orderId, new CancelOrderV2Request { MarketTicker = ticker.Value, Subaccount = subaccount }, cancellationToken).ConfigureAwait(false),
             cancelled => new CancelAck(cancelled.OrderId, WireReader.Count(cancelled.ReducedBy, $"cancel of {orderId} reduced_by")));
 }

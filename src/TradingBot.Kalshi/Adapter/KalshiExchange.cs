@@ -8,9 +8,11 @@ namespace TradingBot.Kalshi.Adapter;
 /// <summary>
 /// Core's <see cref="IExchange"/> over the Kalshi client: wire records become Core types here and only here, lists
 /// are read across all their pages, and any value that breaks the contract makes the whole call an
-/// <see cref="ExchangeErrorKind.Unreadable"/> error rather than a partial or bogus answer.
+/// <see cref="ExchangeErrorKind.Unreadable"/> error rather than a partial or bogus answer. Every portfolio read and
+/// order write names <paramref name="subaccount"/>: left out, Kalshi's lists cover every subaccount.
 /// </summary>
-public sealed partial class KalshiExchange(KalshiClient client, TimeProvider time) : IExchange
+/// <param name="subaccount">0 for the primary account, 1 to 63 for a numbered one (<see cref="KalshiOptions.Subaccount"/>).</param>
+public sealed partial class KalshiExchange(KalshiClient client, TimeProvider time, int subaccount = 0) : IExchange
 {
     /// <summary>A runaway cursor (the venue repeating itself) is cut off here rather than looping for ever.</summary>
     public const int MaxPages = 500;
@@ -71,35 +73,42 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
         return ExchangeResult<IReadOnlyList<OrderBook>>.Ok(books);
     }
 
-    public async Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) =>
-        WireReader.Map(await client.GetBalanceAsync(new GetBalanceRequest(), cancellationToken).ConfigureAwait(false), PortfolioMapping.ToBalance);
+    public async Task<ExchangeResult<AccountBalance>> GetBalanceAsync(CancellationToken cancellationToken) =>
+        WireReader.Map(await client.GetBalanceAsync(new GetBalanceRequest { Subaccount = subaccount }, cancellationToken).ConfigureAwait(false), PortfolioMapping.ToBalance);
 
     public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) =>
         ReadAllAsync(
-            cursor => client.GetPositionsAsync(new GetPositionsRequest { Cursor = cursor }, cancellationToken),
+            cursor => client.GetPositionsAsync(new GetPositionsRequest { Cursor = cursor, Subaccount = subaccount }, cancellationToken),
             reply => reply.MarketPositions.Select(PortfolioMapping.ToPosition).OfType<PositionInfo>(),
             reply => reply.Cursor);
 
     public Task<ExchangeResult<IReadOnlyList<FillInfo>>> GetFillsAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
         ReadAllAsync(
-            cursor => client.GetFillsAsync(new GetFillsRequest { Cursor = cursor, MinTs = since?.ToUnixTimeSeconds() }, cancellationToken),
+            cursor => client.GetFillsAsync(new GetFillsRequest { Cursor = cursor, MinTs = since?.ToUnixTimeSeconds(), Subaccount = subaccount }, cancellationToken),
             reply => reply.Fills.Select(PortfolioMapping.ToFill),
             reply => reply.Cursor);
 
     public Task<ExchangeResult<IReadOnlyList<SettlementInfo>>> GetSettlementsAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
         ReadAllAsync(
-            cursor => client.GetSettlementsAsync(new GetSettlementsRequest { Cursor = cursor, MinTs = since?.ToUnixTimeSeconds() }, cancellationToken),
+            cursor => client.GetSettlementsAsync(new GetSettlementsRequest { Cursor = cursor, MinTs = since?.ToUnixTimeSeconds(), Subaccount = subaccount }, cancellationToken),
             reply => reply.Settlements.Select(PortfolioMapping.ToSettlement),
             reply => reply.Cursor);
 
     public Task<ExchangeResult<IReadOnlyList<OrderInfo>>> GetOrdersAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
         ReadAllAsync(
-            cursor => client.GetOrdersAsync(new GetOrdersRequest { Cursor = cursor, MinTs = since?.ToUnixTimeSeconds() }, cancellationToken),
+            cursor => client.GetOrdersAsync(new GetOrdersRequest { Cursor = cursor, MinTs = since?.ToUnixTimeSeconds(), Subaccount = subaccount }, cancellationToken),
             reply => reply.Orders.Select(PortfolioMapping.ToOrder),
             reply => reply.Cursor);
 
+    /// <summary>
+    /// GET /portfolio/orders/{order_id} takes no subaccount (get-order.md), so the reply's own
+    /// <c>subaccount_number</c> is checked: another subaccount's order is never taken for the bot's.
+    /// </summary>
     public async Task<ExchangeResult<OrderInfo>> GetOrderAsync(string orderId, CancellationToken cancellationToken) =>
-        WireReader.Map(await client.GetOrderAsync(orderId, cancellationToken).ConfigureAwait(false), reply => PortfolioMapping.ToOrder(reply.Order));
+        WireReader.Map(await client.GetOrderAsync(orderId, cancellationToken).ConfigureAwait(false), reply =>
+            reply.Order.SubaccountNumber is { } number && number != subaccount
+                ? throw new WireContractException($"order {orderId} belongs to subaccount {number}, not the bot's {subaccount}")
+                : PortfolioMapping.ToOrder(reply.Order));
 
     /// <summary>
     /// The game's start is its milestone's start date (Kalshi: a market's occurrence or expiration time is not the

@@ -57,7 +57,10 @@ internal static class MarketMapping
             wire.YesSubTitle ?? "",
             new Quote(yesBid, noBid, observedAt),
             ToTicks(wire.PriceRanges, what),
-            WireReader.Result(wire.Result));
+            WireReader.Result(wire.Result),
+            // Markets listed before sharding carry none and live on the default shard; none is ever moved (exchange_sharding.md).
+            wire.ExchangeIndex is not { } index ? 0
+                : index >= 0 ? index : throw new WireContractException($"{what}: exchange_index {index} is not a shard"));
     }
 
     public static TickStructure ToTicks(IReadOnlyList<PriceRangeWire>? ranges, string what)

@@ -7,7 +7,24 @@ namespace TradingBot.Kalshi.Adapter;
 /// <summary>Balance, positions, fills, settlements and orders in Core's terms.</summary>
 internal static class PortfolioMapping
 {
-    public static Money ToBalance(GetBalanceReply reply) => WireReader.Money(reply.BalanceDollars, "balance_dollars");
+    /// <summary>
+    /// The total and each shard's share (<c>balance_breakdown</c>). Kalshi omits the breakdown for a key restricted to
+    /// a subaccount: then no shard is known to hold anything, and nothing is spent (fail closed).
+    /// </summary>
+    public static AccountBalance ToBalance(GetBalanceReply reply)
+    {
+        var total = WireReader.Money(reply.BalanceDollars, "balance_dollars");
+        var byShard = new Dictionary<int, Money>();
+        foreach (var share in reply.BalanceBreakdown ?? [])
+        {
+            if (share.ExchangeIndex is not { } index || index < 0)
+                throw new WireContractException($"balance_breakdown: exchange_index '{share.ExchangeIndex}' is not a shard");
+            if (!byShard.TryAdd(index, WireReader.Money(share.Balance, $"balance_breakdown exchange_index {index} balance")))
+                throw new WireContractException($"balance_breakdown: exchange_index {index} is listed twice");
+        }
+
+        return new AccountBalance(total, byShard);
+    }
 
     /// <summary>A flat position is left out; Kalshi signs <c>position_fp</c>: positive is YES, negative NO.</summary>
     public static PositionInfo? ToPosition(MarketPositionWire wire)

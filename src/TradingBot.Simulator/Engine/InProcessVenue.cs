@@ -43,8 +43,8 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
     public Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken) =>
         Ok<IReadOnlyList<OrderBook>>(exchange.Read(e => tickers.Where(t => e.Markets.ContainsKey(t.Value)).Select(t => BookOf(e, e.Markets[t.Value])).ToList()));
 
-    public Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) =>
-        Ok(exchange.Read(e => e.Accounts[memberId].Available));
+    public Task<ExchangeResult<AccountBalance>> GetBalanceAsync(CancellationToken cancellationToken) =>
+        Ok(exchange.Read(e => BalanceOf(e.Accounts[memberId])));
 
     public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) =>
         Ok<IReadOnlyList<PositionInfo>>(exchange.Read(e => e.Accounts[memberId].Positions.Values
@@ -89,7 +89,12 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
     }
 
     private static MarketInfo ToMarket(SimExchange e, SimMarket m) =>
-        new(MarketTicker.Parse(m.Ticker), EventTicker.Parse(m.Spec.EventTicker), m.Status, m.Spec.OpenTime, m.CloseTime, m.Spec.YesSubTitle, BookOf(e, m).Top, m.Ticks, m.Result);
+        new(MarketTicker.Parse(m.Ticker), EventTicker.Parse(m.Spec.EventTicker), m.Status, m.Spec.OpenTime, m.CloseTime, m.Spec.YesSubTitle, BookOf(e, m).Top, m.Ticks, m.Result,
+            m.ExchangeIndex);
+
+    /// <summary>What can be committed, in total and on each shard (cash less the collateral of resting orders).</summary>
+    internal static AccountBalance BalanceOf(SimAccount account) =>
+        new(account.Available, account.Shards.ToDictionary(shard => shard, account.AvailableOn));
 
     /// <summary>Kalshi's view of a book: bids per side. A YES ask at p rests as a NO bid at 1 − p.</summary>
     private static OrderBook BookOf(SimExchange e, SimMarket m) =>

@@ -35,12 +35,16 @@ public sealed partial class SimExchange
             if (submission.PostOnly && crossesNow)
                 return Reject(400, "post_only_cross", "a post-only order would have taken liquidity; it was not placed");
 
-            var order = new SimOrder(NextId("ord"), memberId, submission with { Count = count }, ++_sequence, now, account.BalanceDecimals);
+            var order = new SimOrder(NextId("ord"), memberId, submission with { Count = count }, ++_sequence, now, account.BalanceDecimals)
+            {
+                ExchangeIndex = market.ExchangeIndex,
+                Subaccount = account.Subaccount,
+            };
             var collateral = CollateralFor(account, market, order, count);
-            if (!account.Unlimited && collateral > account.Available)
-                return Reject(400, "insufficient_balance", $"the order needs {collateral} and {account.Available} is available");
+            if (!account.Unlimited && collateral > account.AvailableOn(market.ExchangeIndex))
+                return TooLow(account, market, collateral, "order");
             order.Reserved = collateral;
-            account.Reserved += collateral;
+            account.Reserve(market.ExchangeIndex, collateral);
             account.Orders.Add(order);
             if (order.ClientOrderId.Length > 0)
                 account.ClientOrderIds.Add(order.ClientOrderId);
@@ -109,16 +113,16 @@ public sealed partial class SimExchange
                 return Reject(409, "order_already_exists", $"client_order_id {newClientOrderId} was already used");
             var newRemaining = totalCount - order.Filled;
             market.Book.Remove(order);
-            account.Reserved -= order.Reserved;
+            account.Reserve(market.ExchangeIndex, -order.Reserved);
             var oldPrice = order.YesPrice;
             order.YesPrice = yesPrice;
             var collateral = CollateralFor(account, market, order, newRemaining);
-            if (!account.Unlimited && collateral > account.Available)
+            if (!account.Unlimited && collateral > account.AvailableOn(market.ExchangeIndex))
             {
                 order.YesPrice = oldPrice;
-                account.Reserved += order.Reserved;
+                account.Reserve(market.ExchangeIndex, order.Reserved);
                 market.Book.Add(order);
-                return Reject(400, "insufficient_balance", $"the amended order needs {collateral} and {account.Available} is available");
+                return TooLow(account, market, collateral, "amended order");
             }
 
             if (yesPrice != oldPrice || newRemaining > order.Remaining)
@@ -126,7 +130,7 @@ public sealed partial class SimExchange
             order.Initial = totalCount;
             order.Remaining = newRemaining;
             order.Reserved = collateral;
-            account.Reserved += collateral;
+            account.Reserve(market.ExchangeIndex, collateral);
             order.LastUpdate = now;
             if (!string.IsNullOrEmpty(newClientOrderId))
             {
@@ -169,7 +173,7 @@ public sealed partial class SimExchange
             var account = _accounts[memberId];
             var release = Share(order.Reserved, order.Remaining - target, order.Remaining);
             order.Reserved -= release;
-            account.Reserved -= release;
+            account.Reserve(_markets[order.Ticker].ExchangeIndex, -release);
             order.Initial -= order.Remaining - target;
             order.Remaining = target;
             order.LastUpdate = now;
@@ -285,11 +289,11 @@ public sealed partial class SimExchange
         var tradeFee = TradeFeeOverride?.Invoke(quantity, yesPrice, liquidity)
             ?? (market.Series.Fees.TryTradeFee(quantity, yesPrice, liquidity, out var seriesFee) ? seriesFee : Money.Zero);
         var fee = order.FeeAccumulator.Apply(revenue, tradeFee);
-        account.Cash += fee.BalanceChange + fee.Rebate;
+        account.Credit(market.ExchangeIndex, fee.BalanceChange + fee.Rebate);
 
         var release = Share(order.Reserved, quantity, order.Remaining);
         order.Reserved -= release;
-        account.Reserved -= release;
+        account.Reserve(market.ExchangeIndex, -release);
 
         if (!closing.IsZero)
         {
@@ -321,7 +325,8 @@ public sealed partial class SimExchange
         if (order.Remaining.IsZero)
             Finish(order, OrderStatus.Executed, now);
 
-        var fill = new SimFill(NextId("fil"), tradeId, order.Id, order.MemberId, market.Ticker, order.Side, yesPrice, quantity, isTaker, fee.NetFee, now);
+        var fill = new SimFill(NextId("fil"), tradeId, order.Id, order.MemberId, market.Ticker, order.Side, yesPrice, quantity, isTaker, fee.NetFee, now,
+            market.ExchangeIndex, account.Subaccount);
         account.Fills.Add(fill);
         CountTowardGroup(order, quantity, now);
         return fill;
@@ -354,7 +359,7 @@ public sealed partial class SimExchange
     private void Finish(SimOrder order, OrderStatus status, DateTimeOffset now)
     {
         var account = _accounts[order.MemberId];
-        account.Reserved -= order.Reserved;
+        account.Reserve(_markets[order.Ticker].ExchangeIndex, -order.Reserved);
         order.Reserved = Money.Zero;
         order.Status = status;
         order.LastUpdate = now;
@@ -384,4 +389,9 @@ public sealed partial class SimExchange
         whole.IsZero ? amount : Money.FromMicros((long)((Int128)amount.Micros * part.Hundredths / whole.Hundredths));
 
     private static SimRejection Reject(int status, string code, string message) => new(status, code, message);
+
+    /// <summary>Kalshi's code for an order its shard's cash cannot cover (changelog, 26 January 2026): cash elsewhere does not count.</summary>
+    private static SimRejection TooLow(SimAccount account, SimMarket market, Money collateral, string what) =>
+        Reject(400, "available_balance_too_low",
+            $"the {what} needs {collateral} on exchange {market.ExchangeIndex} and {account.AvailableOn(market.ExchangeIndex)} is available there");
 }

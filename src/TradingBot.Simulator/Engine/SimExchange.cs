@@ -64,9 +64,12 @@ public sealed partial class SimExchange(TimeProvider clock)
     {
         lock (_lock)
         {
-            if (!_series.ContainsKey(simEvent.SeriesTicker))
+            if (!_series.TryGetValue(simEvent.SeriesTicker, out var series))
                 throw new ArgumentException($"event {simEvent.Ticker}: series {simEvent.SeriesTicker} is not loaded", nameof(simEvent));
-            _events[simEvent.Ticker] = simEvent;
+            if (simEvent.ExchangeIndex is < 0)
+                throw new ArgumentException($"event {simEvent.Ticker}: exchange index {simEvent.ExchangeIndex} is not a shard", nameof(simEvent));
+            // Listed now: Kalshi's shard for an event created at this moment, unless the caller placed it.
+            _events[simEvent.Ticker] = simEvent with { ExchangeIndex = simEvent.ExchangeIndex ?? ExchangeShards.For(series, clock.GetUtcNow()) };
         }
     }
 
@@ -78,30 +81,39 @@ public sealed partial class SimExchange(TimeProvider clock)
                 throw new ArgumentException($"market {spec.Ticker}: event {spec.EventTicker} is not loaded", nameof(spec));
             if (spec.CloseTime <= spec.OpenTime)
                 throw new ArgumentException($"market {spec.Ticker}: closes before it opens", nameof(spec));
-            var market = new SimMarket(spec, _series[simEvent.SeriesTicker]) { CloseTime = spec.CloseTime };
+            var market = new SimMarket(spec, _series[simEvent.SeriesTicker], simEvent.Shard) { CloseTime = spec.CloseTime };
             _markets[spec.Ticker] = market;
             ApplyClock(market, clock.GetUtcNow());
             return market;
         }
     }
 
-    public SimAccount OpenAccount(string memberId, Money cash, int balanceDecimals = Money.CentDecimals, bool unlimited = false)
+    /// <summary>Opens a member's subaccount (0, the primary, by default) with <paramref name="cash"/> on the default shard.</summary>
+    public SimAccount OpenAccount(string memberId, Money cash, int balanceDecimals = Money.CentDecimals, bool unlimited = false, int subaccount = 0)
     {
+        if (subaccount is < 0 or > 63)
+            throw new ArgumentOutOfRangeException(nameof(subaccount), subaccount, "a subaccount is 0 to 63");
         lock (_lock)
         {
-            if (_accounts.ContainsKey(memberId))
-                throw new ArgumentException($"member {memberId} already has an account", nameof(memberId));
-            var account = new SimAccount(memberId, cash, balanceDecimals, unlimited);
-            _accounts[memberId] = account;
+            var id = SimAccount.IdOf(memberId, subaccount);
+            if (_accounts.ContainsKey(id))
+                throw new ArgumentException($"member {memberId} already has subaccount {subaccount}", nameof(memberId));
+            var account = new SimAccount(id, cash, balanceDecimals, unlimited) { Owner = memberId, Subaccount = subaccount };
+            _accounts[id] = account;
             return account;
         }
     }
 
-    /// <summary>Credits (or debits) a member's cash, for operators topping up a paper account.</summary>
-    public void Deposit(string memberId, Money amount)
+    /// <summary>
+    /// Credits (or debits) an account's cash on one shard, for operators topping up a paper account: as on Kalshi, an
+    /// order can only use cash already on its market's shard.
+    /// </summary>
+    public void Deposit(string memberId, Money amount, int exchangeIndex = ExchangeShards.Default)
     {
+        if (exchangeIndex < 0)
+            throw new ArgumentOutOfRangeException(nameof(exchangeIndex), exchangeIndex, "a shard is 0 or more");
         lock (_lock)
-            Account(memberId).Cash += amount;
+            Account(memberId).Credit(exchangeIndex, amount);
     }
 
     /// <summary>Applies the clock: markets open and close on time, expired orders are cancelled.</summary>
@@ -188,10 +200,10 @@ public sealed partial class SimExchange(TimeProvider clock)
                 var no = position.HeldOf(OutcomeSide.No);
                 var won = market.Result == MarketResult.Yes ? yes : no;
                 var revenue = won * Price.One;
-                account.Cash += revenue;
+                account.Credit(market.ExchangeIndex, revenue);
                 position.RealizedPnl += revenue - position.Cost;
                 account.Settlements.Add(new SimSettlement(ticker, simEvent.Ticker, market.Result, yes, no,
-                    yes.IsZero ? Money.Zero : position.Cost, no.IsZero ? Money.Zero : position.Cost, revenue, now));
+                    yes.IsZero ? Money.Zero : position.Cost, no.IsZero ? Money.Zero : position.Cost, revenue, now, market.ExchangeIndex));
                 position.SignedHundredths = 0;
                 position.Cost = Money.Zero;
                 position.LastUpdated = now;

@@ -5,17 +5,56 @@ using TradingBot.Core.Values;
 
 namespace TradingBot.Simulator.Engine;
 
-/// <summary>A series as the simulator lists it.</summary>
-public sealed record SimSeries(string Ticker, string Title, string Category, FeeType FeeType, decimal FeeMultiplier)
+/// <summary>A series as the simulator lists it; without tags, a baseball or tennis series is known by its ticker.</summary>
+public sealed record SimSeries(string Ticker, string Title, string Category, FeeType FeeType, decimal FeeMultiplier, IReadOnlyList<string>? Tags = null)
 {
     public FeeSchedule Fees { get; } = new(FeeType, FeeMultiplier);
+
+    /// <summary>Kalshi's series tags, which decide the shard of sports events (exchange_sharding.md).</summary>
+    public IReadOnlyList<string> SeriesTags { get; } = Tags ?? ExchangeShards.TagsOf(Ticker);
 }
 
-/// <summary>An event (one game) with the start time its milestone reports.</summary>
-public sealed record SimEvent(string Ticker, string SeriesTicker, string Title, string SubTitle, DateTimeOffset GameStart, string League)
+/// <summary>
+/// An event (one game) with the start time its milestone reports. <paramref name="ExchangeIndex"/> left null, the
+/// exchange puts it on the shard Kalshi would when it is listed (<see cref="ExchangeShards.For"/>).
+/// </summary>
+public sealed record SimEvent(string Ticker, string SeriesTicker, string Title, string SubTitle, DateTimeOffset GameStart, string League, int? ExchangeIndex = null)
 {
+    /// <summary>The shard (matching engine) the event's markets trade on, whose cash their orders use.</summary>
+    public int Shard => ExchangeIndex ?? ExchangeShards.Default;
+
     /// <summary>A game-winner series (KX…GAME): one market per team, at most one resolves YES. Spreads and totals are ladders.</summary>
     public bool IsMutuallyExclusive => SeriesTicker.EndsWith("GAME", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// Kalshi's exchange shards (exchange_sharding.md): from 24 August 2026 at 12:00 ET new crypto events are created on
+/// shard 2 and new tennis and baseball events on shard 3; everything else, and every event listed before, stays on the
+/// default shard 0 (no live market is migrated). Combos (shard 1) are not simulated.
+/// </summary>
+public static class ExchangeShards
+{
+    public const int Default = 0;
+    public const int Crypto = 2;
+    public const int TennisAndBaseball = 3;
+
+    /// <summary>24 August 2026, 12:00 Eastern Daylight Time.</summary>
+    public static readonly DateTimeOffset Cutover = new(2026, 8, 24, 12, 0, 0, TimeSpan.FromHours(-4));
+
+    /// <summary>Every shard the simulator knows, the default first.</summary>
+    public static readonly IReadOnlyList<int> All = [Default, 1, Crypto, TennisAndBaseball];
+
+    public static int For(SimSeries series, DateTimeOffset createdAt) =>
+        createdAt < Cutover ? Default
+        : series.Category == "Crypto" ? Crypto
+        : series.Category == "Sports" && series.SeriesTags.Any(t => t is "Baseball" or "Tennis") ? TennisAndBaseball
+        : Default;
+
+    /// <summary>Tags of a series listed without them: MLB series are Baseball, ATP/WTA/Challenger ones Tennis.</summary>
+    public static IReadOnlyList<string> TagsOf(string seriesTicker) =>
+        seriesTicker.StartsWith("KXMLB", StringComparison.Ordinal) ? ["Baseball"]
+        : seriesTicker.StartsWith("KXATP", StringComparison.Ordinal) || seriesTicker.StartsWith("KXWTA", StringComparison.Ordinal) ? ["Tennis"]
+        : [];
 }
 
 /// <summary>What a new market needs: identity, its event, its times and its price grid.</summary>
@@ -32,10 +71,11 @@ public sealed record MarketSpec(
 /// <summary>A market's state. Mutated only by <see cref="SimExchange"/> under its lock.</summary>
 public sealed class SimMarket
 {
-    internal SimMarket(MarketSpec spec, SimSeries series)
+    internal SimMarket(MarketSpec spec, SimSeries series, int exchangeIndex)
     {
         Spec = spec;
         Series = series;
+        ExchangeIndex = exchangeIndex;
         Ticks = spec.Ticks ?? TickStructure.LinearCent;
         Book = new SimBook();
     }
@@ -45,6 +85,9 @@ public sealed class SimMarket
     public string Ticker => Spec.Ticker;
 
     public SimSeries Series { get; }
+
+    /// <summary>Its event's shard: all child markets of an event live on the same exchange instance.</summary>
+    public int ExchangeIndex { get; }
 
     public TickStructure Ticks { get; }
 
@@ -115,6 +158,12 @@ public sealed class SimOrder
 
     public string Ticker => Submission.Ticker;
 
+    /// <summary>The shard of its market, whose cash holds its collateral.</summary>
+    public int ExchangeIndex { get; internal init; }
+
+    /// <summary>Its owner's subaccount number.</summary>
+    public int Subaccount { get; internal init; }
+
     public BookSide Side => Submission.Side;
 
     public Price YesPrice { get; internal set; }
@@ -164,7 +213,9 @@ public sealed record SimFill(
     Contracts Count,
     bool IsTaker,
     Money Fee,
-    DateTimeOffset Created);
+    DateTimeOffset Created,
+    int ExchangeIndex = 0,
+    int Subaccount = 0);
 
 /// <summary>A public trade: what everyone sees.</summary>
 public sealed record SimTrade(string TradeId, string Ticker, Contracts Count, Price YesPrice, BookSide TakerSide, DateTimeOffset Created);
@@ -179,7 +230,8 @@ public sealed record SimSettlement(
     Money YesCost,
     Money NoCost,
     Money Revenue,
-    DateTimeOffset SettledAt);
+    DateTimeOffset SettledAt,
+    int ExchangeIndex = 0);
 
 /// <summary>A member's holding in one market: signed contracts (positive YES, negative NO) and what they cost.</summary>
 public sealed class SimPosition(string ticker)
@@ -208,19 +260,49 @@ public sealed class SimPosition(string ticker)
 }
 
 /// <summary>
-/// A member of the simulated exchange: cash, collateral held by resting orders, positions, and its history.
-/// Market makers have no cash limit.
+/// One subaccount of a member of the simulated exchange: cash and the collateral held by resting orders, both per
+/// exchange shard (Kalshi checks collateral inside each shard's matching engine), positions, and its history. The
+/// primary subaccount (0) is known by the member's id; numbered ones by <see cref="IdOf"/>. Market makers have no
+/// cash limit.
 /// </summary>
 public sealed class SimAccount(string memberId, Money cash, int balanceDecimals, bool unlimited)
 {
+    private readonly SortedDictionary<int, Money> _cash = new() { [ExchangeShards.Default] = cash };
+    private readonly Dictionary<int, Money> _reserved = [];
+
+    /// <summary>The engine's id of the account: the member's own id for subaccount 0.</summary>
     public string MemberId { get; } = memberId;
 
-    public Money Cash { get; internal set; } = cash;
+    /// <summary>The member (API key holder) the subaccount belongs to.</summary>
+    public string Owner { get; init; } = memberId;
 
-    public Money Reserved { get; internal set; }
+    /// <summary>0 for the primary subaccount, 1 to 63 for numbered ones.</summary>
+    public int Subaccount { get; init; }
 
-    /// <summary>What the member can commit now.</summary>
+    /// <summary>Cash on every shard together.</summary>
+    public Money Cash => _cash.Values.Aggregate(Money.Zero, (sum, m) => sum + m);
+
+    public Money Reserved => _reserved.Values.Aggregate(Money.Zero, (sum, m) => sum + m);
+
+    /// <summary>What the member can commit now, on every shard together.</summary>
     public Money Available => Cash - Reserved;
+
+    /// <summary>Shards that hold cash or collateral, in order; shard 0 always.</summary>
+    public IEnumerable<int> Shards => _cash.Keys.Union(_reserved.Keys).Order();
+
+    public Money CashOn(int exchangeIndex) => _cash.GetValueOrDefault(exchangeIndex);
+
+    public Money ReservedOn(int exchangeIndex) => _reserved.GetValueOrDefault(exchangeIndex);
+
+    /// <summary>What an order on that shard can commit: only that shard's cash counts.</summary>
+    public Money AvailableOn(int exchangeIndex) => CashOn(exchangeIndex) - ReservedOn(exchangeIndex);
+
+    /// <summary>The engine's account id of a member's subaccount.</summary>
+    public static string IdOf(string memberId, int subaccount) => subaccount == 0 ? memberId : $"{memberId}#{subaccount}";
+
+    internal void Credit(int exchangeIndex, Money amount) => _cash[exchangeIndex] = CashOn(exchangeIndex) + amount;
+
+    internal void Reserve(int exchangeIndex, Money amount) => _reserved[exchangeIndex] = ReservedOn(exchangeIndex) + amount;
 
     /// <summary>2 ($0.01) for an ordinary member, 4 for a direct member (fee_rounding.md).</summary>
     public int BalanceDecimals { get; } = balanceDecimals;

@@ -66,9 +66,12 @@ internal sealed class QueryReader(IQueryCollection query)
             : throw ApiProblem.Invalid($"{name} must be an RFC 3339 date-time");
     }
 
-    /// <summary>Only the primary subaccount (0) exists here; true when the caller asked for another one.</summary>
-    public bool OtherSubaccount() => Long("subaccount", 0, 63) is > 0;
+    /// <summary>Order groups exist for the primary subaccount (0) only here; true when the caller asked for another one.</summary>
+    public bool OtherSubaccount() => Subaccount() is > 0;
 
-    /// <summary>Only exchange index 0 exists here; true when the caller filtered on another one.</summary>
-    public bool OtherExchangeIndex() => Long("exchange_index", -1, int.MaxValue) is > 0;
+    /// <summary>The subaccount named (0 to 63), or null when none is.</summary>
+    public int? Subaccount() => (int?)Long("subaccount", 0, 63);
+
+    /// <summary>The shard a portfolio read is narrowed to; null (omitted, or -1) covers every shard.</summary>
+    public int? ExchangeIndex() => Long("exchange_index", -1, int.MaxValue) is >= 0 and var index ? (int)index : null;
 }

@@ -68,7 +68,7 @@ internal sealed class Venue : IAsyncDisposable
                 : $"the tier's rate limits (account limits unreadable: {applied.Error})";
         }
 
-        return new Venue(new KalshiExchange(client, TimeProvider.System), client, TimeProvider.System, $"{bot.Mode} at {baseUrl}, with {limits}", null);
+        return new Venue(new KalshiExchange(client, TimeProvider.System, kalshi.Subaccount), client, TimeProvider.System, $"{bot.Mode} at {baseUrl}, with {limits}", null);
     }
 
     private static async Task<Venue> StartPaperAsync(TradingBotOptions bot, KalshiOptions kalshi, CancellationToken cancellationToken)

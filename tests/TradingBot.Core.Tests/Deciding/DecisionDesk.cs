@@ -96,7 +96,7 @@ internal sealed class DecisionDesk
         return Exposure().StateOf(view, Latched);
     }
 
-    public AccountState Account() => new(At, Trading, ExchangeStatus.Open, Balance, Exposure().Total, 0);
+    public AccountState Account() => new(At, Trading, ExchangeStatus.Open, AccountBalance.Unsharded(Balance), Exposure().Total, 0);
 
     /// <summary>One scan: decide, and apply what was decided (placements only where the gate approves, as the executor would).</summary>
     public IReadOnlyList<MarketAction> Scan(decimal model, TimeSpan? forecastAge = null)

@@ -1,3 +1,4 @@
+using TradingBot.Core.Exchange;
 using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Pricing;
@@ -45,7 +46,8 @@ internal static class Build
         Money? eventExposure = null,
         Holding? holding = null,
         FeeSchedule? fees = null,
-        TickStructure? ticks = null) =>
+        TickStructure? ticks = null,
+        int exchangeIndex = 0) =>
         new(Ticker, Event, status,
             CloseTime: Now.AddHours(6),
             GameStart: startUnknown ? null : Now + (untilStart ?? TimeSpan.FromHours(2)),
@@ -54,15 +56,21 @@ internal static class Build
             Fees: fees ?? FeeSchedule.Standard,
             MarketExposure: marketExposure ?? Money.Zero,
             EventExposure: eventExposure ?? Money.Zero,
-            Holding: holding ?? Holding.None);
+            Holding: holding ?? Holding.None,
+            ExchangeIndex: exchangeIndex);
 
     public static AccountState Account(
         TradingStatus? trading = null,
         ExchangeStatus? exchange = null,
         decimal balance = 1000m,
         decimal totalExposure = 0m,
-        int ordersInLastMinute = 0) =>
-        new(Now, trading ?? TradingStatus.Active, exchange ?? ExchangeStatus.Open, M(balance), M(totalExposure), ordersInLastMinute);
+        int ordersInLastMinute = 0,
+        AccountBalance? balances = null) =>
+        new(Now, trading ?? TradingStatus.Active, exchange ?? ExchangeStatus.Open, balances ?? AccountBalance.Unsharded(M(balance)), M(totalExposure), ordersInLastMinute);
+
+    /// <summary>Cash per exchange shard, e.g. <c>Shards((0, 1000m), (3, 0m))</c>; the total is their sum.</summary>
+    public static AccountBalance Shards(params (int Shard, decimal Dollars)[] shares) =>
+        new(M(shares.Sum(s => s.Dollars)), shares.ToDictionary(s => s.Shard, s => M(s.Dollars)));
 
     public static RiskSnapshot Snapshot(AccountState? account = null, MarketState? market = null, TimeSpan? forecastAge = null, bool noForecast = false) =>
         new(account ?? Account(), market ?? Market(), noForecast ? null : Now - (forecastAge ?? TimeSpan.FromMinutes(1)));

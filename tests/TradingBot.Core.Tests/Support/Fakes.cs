@@ -82,7 +82,7 @@ internal sealed class ScriptedExchange : IExchange
 
     public Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken) => Read<IReadOnlyList<OrderBook>>([]);
 
-    public Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) => Read(Money.FromDollars(1000m));
+    public Task<ExchangeResult<AccountBalance>> GetBalanceAsync(CancellationToken cancellationToken) => Read(AccountBalance.Unsharded(Money.FromDollars(1000m)));
 
     public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) => Read<IReadOnlyList<PositionInfo>>([]);
 

@@ -67,7 +67,7 @@ public sealed class ClientContractTests : IAsyncLifetime
         var book = (await exchange.GetOrderBookAsync(market.Ticker, default)).Value!;
         Assert.Equal(market.TopOfBook.YesBid, book.Top.YesBid);
         Assert.Single((await exchange.GetOrderBooksAsync([market.Ticker], default)).Value!);
-        Assert.Equal(Money.FromDollars(1000m), (await exchange.GetBalanceAsync(default)).Value);
+        Assert.Equal(Money.FromDollars(1000m), (await exchange.GetBalanceAsync(default)).Value!.Total);
         Assert.Empty((await exchange.GetPositionsAsync(default)).Value!);
         Assert.Empty((await exchange.GetFillsAsync(null, default)).Value!);
         Assert.Empty((await exchange.GetSettlementsAsync(null, default)).Value!);
@@ -146,8 +146,8 @@ public sealed class ClientContractTests : IAsyncLifetime
         Assert.Equal((OutcomeSide.Yes, Contracts.Whole(3), ask.Price), (fill.ExposureSide, fill.Count, fill.YesPrice));
         var position = Assert.Single((await exchange.GetPositionsAsync(default)).Value!);
         Assert.Equal((OutcomeSide.Yes, Contracts.Whole(3)), (position.Side, position.Count));
-        var balance = (await exchange.GetBalanceAsync(default)).Value;
-        Assert.Equal(Money.FromDollars(1000m) - (Contracts.Whole(3) * ask.Price) - fill.Fee, balance);
+        var balance = (await exchange.GetBalanceAsync(default)).Value!;
+        Assert.Equal(Money.FromDollars(1000m) - (Contracts.Whole(3) * ask.Price) - fill.Fee, balance.Total);
     }
 
     [Fact]

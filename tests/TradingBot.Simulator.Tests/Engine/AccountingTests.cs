@@ -78,7 +78,7 @@ public class AccountingTests
         var alice = f.Member("alice", 10m);
         var order = f.Place("alice", Bid(0.40m, 10)).Order;
         Assert.Equal(M(4.00m + 0.1680m), alice.Reserved);
-        Assert.Equal("insufficient_balance", f.Exchange.Submit("alice", Bid(0.40m, 15)).Rejection!.Code);
+        Assert.Equal("available_balance_too_low", f.Exchange.Submit("alice", Bid(0.40m, 15)).Rejection!.Code);
 
         f.Exchange.Cancel("alice", order.Id);
 

@@ -91,7 +91,7 @@ public class OrderTests
 
     [Theory]
     [InlineData("NOPE-MARKET", "0.5000", "1", 404, "market_not_found")]
-    [InlineData(Dal, "0.9900", "5000", 400, "insufficient_balance")]
+    [InlineData(Dal, "0.9900", "5000", 400, "available_balance_too_low")]
     public async Task An_engine_refusal_keeps_its_status_and_code(string ticker, string price, string count, int expectedStatus, string code)
     {
         await using var server = await StartAsync();

@@ -37,7 +37,7 @@ internal sealed class FaultyVenue(IExchange inner) : IExchange
 
     public Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken) => inner.GetOrderBooksAsync(tickers, cancellationToken);
 
-    public Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) => inner.GetBalanceAsync(cancellationToken);
+    public Task<ExchangeResult<AccountBalance>> GetBalanceAsync(CancellationToken cancellationToken) => inner.GetBalanceAsync(cancellationToken);
 
     public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) => inner.GetPositionsAsync(cancellationToken);
 
@@ -51,7 +51,14 @@ internal sealed class FaultyVenue(IExchange inner) : IExchange
 
     public Task<ExchangeResult<IReadOnlyList<SettlementInfo>>> GetSettlementsAsync(DateTimeOffset? since, CancellationToken cancellationToken) => inner.GetSettlementsAsync(since, cancellationToken);
 
-    public Task<ExchangeResult<IReadOnlyList<OrderInfo>>> GetOrdersAsync(DateTimeOffset? since, CancellationToken cancellationToken) => inner.GetOrdersAsync(since, cancellationToken);
+    /// <summary>Orders the venue lists besides the member's own, e.g. another subaccount's under an unscoped read.</summary>
+    public List<OrderInfo> ForeignOrders { get; } = [];
+
+    public async Task<ExchangeResult<IReadOnlyList<OrderInfo>>> GetOrdersAsync(DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        var orders = await inner.GetOrdersAsync(since, cancellationToken);
+        return orders.Success ? ExchangeResult<IReadOnlyList<OrderInfo>>.Ok([.. orders.Value, .. ForeignOrders]) : orders;
+    }
 
     public Task<ExchangeResult<OrderInfo>> GetOrderAsync(string orderId, CancellationToken cancellationToken) => inner.GetOrderAsync(orderId, cancellationToken);
 

@@ -30,9 +30,9 @@ internal sealed class FaultyVenue(IExchange inner) : IExchange
 
     public Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken) => inner.GetOrderBooksAsync(tickers, cancellationToken);
 
-    public Task<ExchangeResult<Money>> GetBalanceAsync(CancellationToken cancellationToken) =>
+    public Task<ExchangeResult<AccountBalance>> GetBalanceAsync(CancellationToken cancellationToken) =>
         BalanceUnreadable
-            ? Task.FromResult<ExchangeResult<Money>>(new ExchangeError(ExchangeErrorKind.Unavailable, "injected: balance unreadable"))
+            ? Task.FromResult<ExchangeResult<AccountBalance>>(new ExchangeError(ExchangeErrorKind.Unavailable, "injected: balance unreadable"))
             : inner.GetBalanceAsync(cancellationToken);
 
     public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) => inner.GetPositionsAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TradingBot.Core.Trading;
 using TradingBot.Core.Values;
 
@@ -30,19 +31,28 @@ public sealed class TotalExposureRule(Money limit) : IRiskRule
         ExposureCap.Check(DecisionCode.TotalExposureLimit, intent, snapshot.Account.TotalExposure, limit);
 }
 
-/// <summary>An order must be payable from the balance while leaving the reserve untouched.</summary>
+/// <summary>
+/// An order must be payable from the cash on its market's exchange shard (Kalshi checks collateral per shard) while
+/// leaving the reserve untouched across the account. The denial names the shard and what it could spend.
+/// </summary>
 public sealed class BalanceRule(Money reserve) : IRiskRule
 {
+    /// <summary>Shard numbers as words, so a denial allocates nothing for the shards Kalshi has.</summary>
+    private static readonly string[] ShardWords = [.. Enumerable.Range(0, 8).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
     public bool AppliesToExits => false;
 
     public RiskDecision Check(in TradeIntent intent, in RiskSnapshot snapshot)
     {
-        var available = snapshot.Account.Balance - reserve;
+        var shard = snapshot.Market.ExchangeIndex;
+        var available = snapshot.Account.SpendableOn(shard, reserve);
         var cost = intent.CapitalAtRisk;
         return cost > available
-            ? RiskDecision.Deny(DecisionCode.InsufficientBalance, intent.Ticker, new("available", available.Dollars), new("reserve", reserve.Dollars), new("order_cost", cost.Dollars))
+            ? RiskDecision.Deny(DecisionCode.InsufficientBalance, intent.Ticker, DenialDetail.Word("exchange_index", ShardWord(shard)), new("available", available.Dollars), new("order_cost", cost.Dollars))
             : RiskDecision.Approve;
     }
+
+    private static string ShardWord(int shard) => (uint)shard < ShardWords.Length ? ShardWords[shard] : shard.ToString(CultureInfo.InvariantCulture);
 }
 
 internal static class ExposureCap

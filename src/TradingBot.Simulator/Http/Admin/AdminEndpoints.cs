@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Values;
+using TradingBot.Simulator.Engine;
 using TradingBot.Simulator.Http.Limits;
 using TradingBot.Simulator.Http.Mapping;
 using TradingBot.Simulator.Http.Wire;
@@ -76,7 +77,7 @@ internal static class AdminEndpoints
                     Reserved = WireFormat.Dollars(a.Reserved),
                     Balance = WireFormat.Dollars(a.Available),
                     Positions = a.Positions.Values.Where(p => p.SignedHundredths != 0 || p.TotalTraded != Money.Zero)
-                        .OrderBy(p => p.Ticker, StringComparer.Ordinal).Select(PortfolioMapper.Position).ToList(),
+                        .OrderBy(p => p.Ticker, StringComparer.Ordinal).Select(p => PortfolioMapper.Position(p, x.Markets[p.Ticker].ExchangeIndex)).ToList(),
                     Orders = a.Orders.Select(PortfolioMapper.Order).ToList(),
                     OrderGroups = x.OrderGroups.Values.Where(g => g.MemberId == a.MemberId).OrderBy(g => g.Id, StringComparer.Ordinal)
                         .Select(g => new GroupStateWire(g.Id, WireFormat.Count(g.Limit), WireFormat.Count(g.FilledSinceReset), g.IsTriggered)).ToList(),
@@ -158,7 +159,21 @@ internal static class AdminEndpoints
     {
         var request = await SimApi.ReadBody(http, AdminJsonContext.Default.DepositRequest).ConfigureAwait(false);
         var amount = Money.TryParse(request.Amount, out var m) ? m : throw ApiProblem.Invalid("amount must be dollars, e.g. \"100.00\"");
-        admin.Exchange.Deposit((string)http.Request.RouteValues["member_id"]!, amount);
+        if (request.ExchangeIndex is { } shard && !ExchangeShards.All.Contains(shard))
+            throw ApiProblem.Invalid($"exchange_index {shard} does not exist");
+        if (request.Subaccount is < 0 or > 63)
+            throw ApiProblem.Invalid("subaccount must be 0 to 63");
+        var member = (string)http.Request.RouteValues["member_id"]!;
+        var subaccount = request.Subaccount ?? 0;
+        var id = SimAccount.IdOf(member, subaccount);
+        admin.Exchange.Read(x =>
+        {
+            // A numbered subaccount is opened by its first deposit, like its primary's, with the primary's precision.
+            if (subaccount > 0 && !x.Accounts.ContainsKey(id))
+                x.OpenAccount(member, Money.Zero, x.Accounts.TryGetValue(member, out var primary) ? primary.BalanceDecimals : Money.CentDecimals, subaccount: subaccount);
+            x.Deposit(id, amount, request.ExchangeIndex ?? ExchangeShards.Default);
+            return 0;
+        });
         return Ok();
     }
 

@@ -40,7 +40,11 @@ public sealed record ActiveRequest([property: JsonPropertyName("active")] bool? 
 
 public sealed record FairPriceRequest([property: JsonPropertyName("price")] string? Price);
 
-public sealed record DepositRequest([property: JsonPropertyName("amount")] string? Amount);
+/// <summary>Dollars onto one shard (default 0) of one subaccount (default 0, opened on first deposit).</summary>
+public sealed record DepositRequest(
+    [property: JsonPropertyName("amount")] string? Amount,
+    [property: JsonPropertyName("exchange_index")] int? ExchangeIndex = null,
+    [property: JsonPropertyName("subaccount")] int? Subaccount = null);
 
 /// <summary>kind: status, latency, drop, accept_then_500, accept_then_timeout.</summary>
 public sealed record FaultRequest

@@ -26,7 +26,7 @@ internal static class OrderChangeEndpoints
     private static async Task<IResult> Amend(SimApi api, HttpContext http)
     {
         var orderId = (string)http.Request.RouteValues["order_id"]!;
-        OrderRequests.Subaccount((int?)new QueryReader(http.Request.Query).Long("subaccount", 0, 63));
+        var member = OrderRequests.AccountOf(api.Exchange, SimApi.Caller(http).MemberId, new QueryReader(http.Request.Query).Subaccount());
         var request = await SimApi.ReadBody(http, KalshiJsonContext.Default.AmendOrderV2RequestWire).ConfigureAwait(false);
         var ticker = OrderRequests.Required(request.Ticker, "ticker");
         var side = OrderRequests.Side(request.Side);
@@ -35,7 +35,6 @@ internal static class OrderChangeEndpoints
         var clientOrderId = OrderRequests.ClientOrderId(request.ClientOrderId, "client_order_id");
         var updatedClientOrderId = OrderRequests.ClientOrderId(request.UpdatedClientOrderId, "updated_client_order_id");
         OrderRequests.ExchangeIndex(request.ExchangeIndex);
-        var member = SimApi.Caller(http).MemberId;
 
         // The checks and the amend run under the exchange's (re-entrant) lock, so no fill slips between them.
         var result = api.Exchange.Read(x =>
@@ -75,7 +74,7 @@ internal static class OrderChangeEndpoints
     private static async Task<IResult> Decrease(SimApi api, HttpContext http)
     {
         var orderId = (string)http.Request.RouteValues["order_id"]!;
-        OrderRequests.Subaccount((int?)new QueryReader(http.Request.Query).Long("subaccount", 0, 63));
+        var account = OrderRequests.AccountOf(api.Exchange, SimApi.Caller(http).MemberId, new QueryReader(http.Request.Query).Subaccount());
         var request = await SimApi.ReadBody(http, KalshiJsonContext.Default.DecreaseOrderV2RequestWire).ConfigureAwait(false);
         if (string.IsNullOrEmpty(request.ReduceBy) == string.IsNullOrEmpty(request.ReduceTo))
             throw ApiProblem.Invalid("exactly one of reduce_by and reduce_to must be provided");
@@ -89,7 +88,7 @@ internal static class OrderChangeEndpoints
                 : throw new ApiProblem(StatusCodes.Status400BadRequest, "invalid_order_size", "reduce_to must be a number of contracts with at most 2 decimals");
         }
 
-        var result = api.Exchange.Decrease(SimApi.Caller(http).MemberId, orderId, reduceBy, reduceTo);
+        var result = api.Exchange.Decrease(account, orderId, reduceBy, reduceTo);
         if (!result.Success)
             return ApiResults.Error(result.Rejection!);
         var order = result.Value!;

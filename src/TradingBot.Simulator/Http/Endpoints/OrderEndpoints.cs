@@ -23,7 +23,7 @@ internal static class OrderEndpoints
     {
         var request = await SimApi.ReadBody(http, KalshiJsonContext.Default.CreateOrderV2RequestWire).ConfigureAwait(false);
         var submission = OrderRequests.Submission(request);
-        var result = api.Exchange.Submit(SimApi.Caller(http).MemberId, submission);
+        var result = api.Exchange.Submit(OrderRequests.AccountOf(api.Exchange, SimApi.Caller(http).MemberId, request.Subaccount), submission);
         return result.Success
             ? ApiResults.Ok(OrderRequests.Created(result.Value!, TsMs(api)), KalshiJsonContext.Default.CreateOrderV2ResponseWire, StatusCodes.Status201Created)
             : ApiResults.Error(result.Rejection!);
@@ -39,11 +39,13 @@ internal static class OrderEndpoints
         if (request.Orders is not { Count: > 0 } items)
             throw ApiProblem.Missing("orders");
         api.Charge(http, RateBucket.Write, items.Count * RateLimiter.DefaultCost);
-        var submissions = items.Select(item => OrderRequests.Submission(item ?? throw ApiProblem.Invalid("orders holds a null item"))).ToList();
         var member = SimApi.Caller(http).MemberId;
-        var results = submissions.Select(s =>
+        var submissions = items.Select(item => (Account: OrderRequests.AccountOf(api.Exchange, member, item?.Subaccount),
+            Order: OrderRequests.Submission(item ?? throw ApiProblem.Invalid("orders holds a null item")))).ToList();
+        var results = submissions.Select(submission =>
         {
-            var result = api.Exchange.Submit(member, s);
+            var (account, s) = submission;
+            var result = api.Exchange.Submit(account, s);
             if (result.Success)
             {
                 var created = OrderRequests.Created(result.Value!, TsMs(api));
@@ -69,9 +71,9 @@ internal static class OrderEndpoints
     {
         var orderId = (string)http.Request.RouteValues["order_id"]!;
         var query = new QueryReader(http.Request.Query);
-        OrderRequests.Subaccount((int?)query.Long("subaccount", 0, 63));
+        var account = OrderRequests.AccountOf(api.Exchange, SimApi.Caller(http).MemberId, query.Subaccount());
         OrderRequests.ExchangeIndex((int?)query.Long("exchange_index", -1, int.MaxValue));
-        var result = api.Exchange.Cancel(SimApi.Caller(http).MemberId, orderId);
+        var result = api.Exchange.Cancel(account, orderId);
         if (!result.Success)
             return ApiResults.Error(result.Rejection!);
         return ApiResults.Ok(Canceled(result.Value!, TsMs(api)), KalshiJsonContext.Default.CancelOrderV2ResponseWire);
@@ -83,17 +85,17 @@ internal static class OrderEndpoints
         if (request.Orders is not { Count: > 0 } items)
             throw ApiProblem.Missing("orders");
         api.Charge(http, RateBucket.Write, items.Count * RateLimiter.CancelCost);
-        foreach (var item in items)
+        var member = SimApi.Caller(http).MemberId;
+        var accounts = items.Select(item =>
         {
             OrderRequests.Required(item?.OrderId, "order_id");
-            OrderRequests.Subaccount(item!.Subaccount);
-            OrderRequests.ExchangeIndex(item.ExchangeIndex);
-        }
+            OrderRequests.ExchangeIndex(item!.ExchangeIndex);
+            return OrderRequests.AccountOf(api.Exchange, member, item.Subaccount);
+        }).ToList();
 
-        var member = SimApi.Caller(http).MemberId;
-        var results = items.Select(item =>
+        var results = items.Select((item, i) =>
         {
-            var result = api.Exchange.Cancel(member, item!.OrderId!);
+            var result = api.Exchange.Cancel(accounts[i], item!.OrderId!);
             if (result.Success)
             {
                 var canceled = Canceled(result.Value!, TsMs(api));

@@ -41,7 +41,6 @@ internal static class OrderRequests
             expiration = DateTimeOffset.FromUnixTimeSeconds(seconds);
         }
 
-        Subaccount(request.Subaccount);
         ExchangeIndex(request.ExchangeIndex);
         var clientOrderId = ClientOrderId(request.ClientOrderId, "client_order_id");
         return new OrderSubmission(
@@ -97,7 +96,7 @@ internal static class OrderRequests
         _ => text,
     };
 
-    /// <summary>Only the primary subaccount exists in the simulator.</summary>
+    /// <summary>Order groups exist for the primary subaccount only in the simulator.</summary>
     public static void Subaccount(int? subaccount)
     {
         if (subaccount is < 0 or > 63)
@@ -106,10 +105,24 @@ internal static class OrderRequests
             throw ApiProblem.Invalid($"subaccount {subaccount} does not exist");
     }
 
-    /// <summary>One shard, index 0; -1 asks for auto-routing, which lands there too.</summary>
+    /// <summary>
+    /// The engine account an order write acts on: the caller's subaccount named in the request, the primary (0) when
+    /// none is (Kalshi's default for writes). A numbered subaccount must have been opened.
+    /// </summary>
+    public static string AccountOf(SimExchange exchange, string member, int? subaccount)
+    {
+        if (subaccount is < 0 or > 63)
+            throw ApiProblem.Invalid("subaccount must be 0 to 63");
+        var id = SimAccount.IdOf(member, subaccount ?? 0);
+        return subaccount is null or 0 || exchange.Read(x => x.Accounts.ContainsKey(id))
+            ? id
+            : throw ApiProblem.Invalid($"subaccount {subaccount} does not exist");
+    }
+
+    /// <summary>A shard the simulator has, or -1 for auto-routing (the market's own shard).</summary>
     public static void ExchangeIndex(int? index)
     {
-        if (index is not (null or 0 or -1))
+        if (index is not null and not -1 && !ExchangeShards.All.Contains(index.Value))
             throw ApiProblem.Invalid($"exchange_index {index} does not exist");
     }
 

@@ -26,27 +26,50 @@ internal static class PortfolioEndpoints
     }
 
     /// <summary>
-    /// <c>balance</c> is what the member can commit (cash less the collateral of resting orders); the portfolio value
-    /// marks each holding at the best bid it could sell into, else its last trade, else its cost.
+    /// <c>balance</c> is what the subaccount (the primary unless named) can commit: cash less the collateral of
+    /// resting orders, on every shard or on the one <c>exchange_index</c> names; <c>balance_breakdown</c> gives each
+    /// shard's. The portfolio value marks each holding at the best bid it could sell into, else its last trade, else
+    /// its cost.
     /// </summary>
     private static IResult Balance(SimApi api, HttpContext http)
     {
         var member = SimApi.Caller(http).MemberId;
+        var query = new QueryReader(http.Request.Query);
+        var subaccount = query.Subaccount();
+        var shard = query.ExchangeIndex();
         var body = api.Exchange.Read(x =>
         {
-            var account = x.Accounts[member];
-            var value = account.Positions.Values.Where(p => p.Side is not null).Aggregate(Money.Zero, (sum, p) => sum + MarkOf(x.Markets[p.Ticker], p));
+            var account = Scope(x, member, subaccount, allByDefault: false).SingleOrDefault();
+            var available = account is null ? Money.Zero : shard is { } only ? account.AvailableOn(only) : account.Available;
+            var value = account is null ? Money.Zero : account.Positions.Values
+                .Where(p => p.Side is not null && (shard is null || x.Markets[p.Ticker].ExchangeIndex == shard))
+                .Aggregate(Money.Zero, (sum, p) => sum + MarkOf(x.Markets[p.Ticker], p));
             return new BalanceResponseWire
             {
-                Balance = WireFormat.Cents(account.Available),
-                BalanceDollars = WireFormat.Dollars(account.Available),
+                Balance = WireFormat.Cents(available),
+                BalanceDollars = WireFormat.Dollars(available),
                 PortfolioValue = WireFormat.Cents(value),
                 UpdatedTs = x.Clock.GetUtcNow().ToUnixTimeSeconds(),
-                BalanceBreakdown = [new IndexedBalanceWire(0, WireFormat.Dollars(account.Available))],
+                BalanceBreakdown = ExchangeShards.All.Union(account?.Shards ?? []).Order()
+                    .Select(i => new IndexedBalanceWire(i, WireFormat.Dollars(account?.AvailableOn(i) ?? Money.Zero)))
+                    .ToList(),
             };
         });
         return ApiResults.Ok(body, KalshiJsonContext.Default.BalanceResponseWire);
     }
+
+    /// <summary>
+    /// The caller's subaccounts a read covers: the one named; else every one for the lists Kalshi defaults to all
+    /// subaccounts (fills, settlements, orders), the primary for the others (balance, positions).
+    /// </summary>
+    private static IReadOnlyList<SimAccount> Scope(SimExchange x, string member, int? subaccount, bool allByDefault) =>
+        subaccount is null && allByDefault
+            ? x.Accounts.Values.Where(a => a.Owner == member).OrderBy(a => a.Subaccount).ToList()
+            : x.Accounts.TryGetValue(SimAccount.IdOf(member, subaccount ?? 0), out var account) ? [account] : [];
+
+    /// <summary>One history across subaccounts, oldest first as each account keeps its own (pages are served newest first).</summary>
+    private static IReadOnlyList<T> History<T>(IReadOnlyList<SimAccount> accounts, Func<SimAccount, IEnumerable<T>> rows, Func<T, DateTimeOffset> at) =>
+        accounts.Count == 1 ? rows(accounts[0]).ToList() : accounts.SelectMany(rows).OrderBy(at).ToList();
 
     private static IResult Positions(SimApi api, HttpContext http)
     {
@@ -59,20 +82,22 @@ internal static class PortfolioEndpoints
         var countFilter = query.List("count_filter");
         if (countFilter.Any(f => f is not ("position" or "total_traded")))
             throw ApiProblem.Invalid("count_filter takes position and/or total_traded");
-        var none = query.OtherSubaccount() | query.OtherExchangeIndex();
+        var subaccount = query.Subaccount();
+        var shard = query.ExchangeIndex();
 
         var body = api.Exchange.Read(x =>
         {
-            var account = x.Accounts[member];
+            // A subaccount never opened holds nothing.
+            var account = Scope(x, member, subaccount, allByDefault: false).SingleOrDefault();
             var page = Paging.ByKey(
-                account.Positions.Values.Where(p => !none
+                (account?.PositionsByTicker.Values ?? Enumerable.Empty<SimPosition>()).Where(p => (shard is null || x.Markets[p.Ticker].ExchangeIndex == shard)
                     && (ticker is null || p.Ticker == ticker)
                     && (eventTicker is null || x.Markets[p.Ticker].Spec.EventTicker == eventTicker)
                     && Counts(p, countFilter)),
                 p => p.Ticker,
                 cursor,
                 limit);
-            var traded = TradedByEvent(x, account);
+            var traded = account is null ? new Dictionary<string, Contracts>() : TradedByEvent(x, account);
             var events = page.Items
                 .GroupBy(p => x.Markets[p.Ticker].Spec.EventTicker, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -81,7 +106,7 @@ internal static class PortfolioEndpoints
             return new PositionsResponseWire
             {
                 Cursor = page.Cursor,
-                MarketPositions = page.Items.Select(PortfolioMapper.Position).ToList(),
+                MarketPositions = page.Items.Select(p => PortfolioMapper.Position(p, x.Markets[p.Ticker].ExchangeIndex)).ToList(),
                 EventPositions = events,
             };
         });
@@ -98,12 +123,13 @@ internal static class PortfolioEndpoints
         var orderId = query.Text("order_id");
         var minTs = query.UnixSeconds("min_ts");
         var maxTs = query.UnixSeconds("max_ts");
-        var none = query.OtherSubaccount() | query.OtherExchangeIndex();
+        var subaccount = query.Subaccount();
+        var shard = query.ExchangeIndex();
         var body = api.Exchange.Read(x =>
         {
             var page = Paging.NewestFirst(
-                x.Accounts[member].Fills,
-                f => !none && (ticker is null || f.Ticker == ticker) && (orderId is null || f.OrderId == orderId)
+                History(Scope(x, member, subaccount, allByDefault: true), a => a.Fills, f => f.Created),
+                f => (shard is null || f.ExchangeIndex == shard) && (ticker is null || f.Ticker == ticker) && (orderId is null || f.OrderId == orderId)
                     && (minTs is null || f.Created > minTs) && (maxTs is null || f.Created < maxTs),
                 cursor,
                 limit);
@@ -122,19 +148,19 @@ internal static class PortfolioEndpoints
         var eventTicker = query.Text("event_ticker");
         var minTs = query.UnixSeconds("min_ts");
         var maxTs = query.UnixSeconds("max_ts");
-        var none = query.OtherSubaccount();
+        var subaccount = query.Subaccount();
         var body = api.Exchange.Read(x =>
         {
-            var account = x.Accounts[member];
+            // Each settlement with the fees its own subaccount paid in that market.
             var page = Paging.NewestFirst(
-                account.Settlements,
-                s => !none && (ticker is null || s.Ticker == ticker) && (eventTicker is null || s.EventTicker == eventTicker)
-                    && (minTs is null || s.SettledAt > minTs) && (maxTs is null || s.SettledAt < maxTs),
+                History(Scope(x, member, subaccount, allByDefault: true),
+                    a => a.Settlements.Select(s => (Row: s, Fees: a.Positions.TryGetValue(s.Ticker, out var p) ? p.FeesPaid : Money.Zero)),
+                    s => s.Row.SettledAt),
+                s => (ticker is null || s.Row.Ticker == ticker) && (eventTicker is null || s.Row.EventTicker == eventTicker)
+                    && (minTs is null || s.Row.SettledAt > minTs) && (maxTs is null || s.Row.SettledAt < maxTs),
                 cursor,
                 limit);
-            var settlements = page.Items
-                .Select(s => PortfolioMapper.Settlement(s, account.Positions.TryGetValue(s.Ticker, out var p) ? p.FeesPaid : Money.Zero))
-                .ToList();
+            var settlements = page.Items.Select(s => PortfolioMapper.Settlement(s.Row, s.Fees)).ToList();
             return new SettlementsResponseWire(settlements, page.Cursor);
         });
         return ApiResults.Ok(body, KalshiJsonContext.Default.SettlementsResponseWire);
@@ -160,12 +186,13 @@ internal static class PortfolioEndpoints
             "executed" => OrderStatus.Executed,
             _ => throw ApiProblem.Invalid("status must be resting, canceled or executed"),
         };
-        var none = query.OtherSubaccount() | query.OtherExchangeIndex();
+        var subaccount = query.Subaccount();
+        var shard = query.ExchangeIndex();
         var body = api.Exchange.Read(x =>
         {
             var page = Paging.NewestFirst(
-                x.Accounts[member].Orders,
-                o => !none && (ticker is null || o.Ticker == ticker) && (status is null || o.Status == status)
+                History(Scope(x, member, subaccount, allByDefault: true), a => a.Orders, o => o.Created),
+                o => (shard is null || o.ExchangeIndex == shard) && (ticker is null || o.Ticker == ticker) && (status is null || o.Status == status)
                     && (events.Count == 0 || events.Contains(x.Markets[o.Ticker].Spec.EventTicker))
                     && (minTs is null || o.Created > minTs) && (maxTs is null || o.Created < maxTs),
                 cursor,
@@ -175,11 +202,14 @@ internal static class PortfolioEndpoints
         return ApiResults.Ok(body, KalshiJsonContext.Default.OrdersResponseWire);
     }
 
+    /// <summary>By id, in any of the caller's subaccounts: get-order.md takes no subaccount.</summary>
     private static IResult Order(SimApi api, HttpContext http)
     {
         var member = SimApi.Caller(http).MemberId;
         var orderId = (string)http.Request.RouteValues["order_id"]!;
-        var order = api.Exchange.Read(x => x.Accounts[member].Orders.FirstOrDefault(o => o.Id == orderId) is { } o ? PortfolioMapper.Order(o) : null)
+        var order = api.Exchange.Read(x => Scope(x, member, null, allByDefault: true).SelectMany(a => a.Orders).FirstOrDefault(o => o.Id == orderId) is { } o
+                ? PortfolioMapper.Order(o)
+                : null)
             ?? throw ApiProblem.NotFound($"order {orderId} not found");
         return ApiResults.Ok(new OrderResponseWire(order), KalshiJsonContext.Default.OrderResponseWire);
     }

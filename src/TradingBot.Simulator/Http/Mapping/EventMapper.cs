@@ -16,7 +16,7 @@ internal static class EventMapper
         Frequency = "custom",
         Title = series.Title,
         Category = series.Category,
-        Tags = [],
+        Tags = series.SeriesTags,
         SettlementSources = [],
         ContractUrl = "",
         ContractTermsUrl = "",
@@ -42,7 +42,7 @@ internal static class EventMapper
         AvailableOnBrokers = false,
         SettlementSources = [],
         LastUpdated = Time(UpdatedAt(simEvent, markets)),
-        ExchangeIndex = 0,
+        ExchangeIndex = simEvent.Shard,
     };
 
     public static MilestoneWire Milestone(SimEvent simEvent, DateTimeOffset lastUpdated) => new()

@@ -46,6 +46,7 @@ internal sealed class MarketMapper
         {
             Ticker = market.Ticker,
             EventTicker = market.Spec.EventTicker,
+            ExchangeIndex = market.ExchangeIndex,
             MarketType = "binary",
             Title = market.Spec.Title,
             YesSubTitle = market.Spec.YesSubTitle,

@@ -37,13 +37,14 @@ internal static class PortfolioMapper
         SelfTradePreventionType = SelfTradePrevention(order.Submission.SelfTradePrevention),
         OrderGroupId = order.Submission.OrderGroupId,
         CancelOrderOnPause = order.Submission.CancelOnPause,
-        ExchangeIndex = 0,
+        SubaccountNumber = order.Subaccount,
+        ExchangeIndex = order.ExchangeIndex,
     };
 
     public static FillWire Fill(SimFill fill) => new()
     {
         FillId = fill.FillId,
-        ExchangeIndex = 0,
+        ExchangeIndex = fill.ExchangeIndex,
         TradeId = fill.FillId,
         OrderId = fill.OrderId,
         Ticker = fill.Ticker,
@@ -56,13 +57,14 @@ internal static class PortfolioMapper
         IsTaker = fill.IsTaker,
         CreatedTime = Time(fill.Created),
         FeeCost = Dollars(fill.Fee),
+        SubaccountNumber = fill.Subaccount,
         Ts = fill.Created.ToUnixTimeSeconds(),
     };
 
     public static SettlementWire Settlement(SimSettlement settlement, Money fees) => new()
     {
         Ticker = settlement.Ticker,
-        ExchangeIndex = 0,
+        ExchangeIndex = settlement.ExchangeIndex,
         EventTicker = settlement.EventTicker,
         MarketResult = Result(settlement.Result),
         YesCount = Count(settlement.YesCount),
@@ -75,10 +77,10 @@ internal static class PortfolioMapper
         Value = settlement.Result == MarketResult.Yes ? 100 : 0,
     };
 
-    public static MarketPositionWire Position(SimPosition position) => new()
+    public static MarketPositionWire Position(SimPosition position, int exchangeIndex) => new()
     {
         Ticker = position.Ticker,
-        ExchangeIndex = 0,
+        ExchangeIndex = exchangeIndex,
         TotalTraded = Dollars(position.TotalTraded),
         Position = SignedCount(position.SignedHundredths),
         MarketExposure = Dollars(position.Cost),

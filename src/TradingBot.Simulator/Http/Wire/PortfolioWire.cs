@@ -95,6 +95,9 @@ public sealed record FillWire
 
     [JsonPropertyName("fee_cost")] public required string FeeCost { get; init; }
 
+    /// <summary>get-fills.md: present for direct users.</summary>
+    [JsonPropertyName("subaccount_number")] public int? SubaccountNumber { get; init; }
+
     [JsonPropertyName("ts")] public required long Ts { get; init; }
 }
 
@@ -187,6 +190,8 @@ public sealed record OrderWire
     [JsonPropertyName("order_group_id")] public string? OrderGroupId { get; init; }
 
     [JsonPropertyName("cancel_order_on_pause")] public required bool CancelOrderOnPause { get; init; }
+
+    [JsonPropertyName("subaccount_number")] public int? SubaccountNumber { get; init; }
 
     [JsonPropertyName("exchange_index")] public int ExchangeIndex { get; init; }
 }
