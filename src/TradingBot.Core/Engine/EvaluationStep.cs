@@ -32,7 +32,7 @@ public sealed class EvaluationStep(EntryEvaluator evaluator, RiskGate gate)
         {
             if (forecastOf(view) is not { } forecast)
                 continue;
-            var state = StateOf(view, exposure);
+            var state = StateOf(view, exposure, account.Now);
             var evaluation = evaluator.Evaluate(state, forecast, account);
             if (evaluation.HasIntent)
             {
@@ -63,7 +63,7 @@ public sealed class EvaluationStep(EntryEvaluator evaluator, RiskGate gate)
                 continue;
             }
 
-            var state = StateOf(view, exposure);
+            var state = StateOf(view, exposure, account.Now);
             var evaluation = evaluator.Evaluate(state, forecast.Value, account);
             if (!evaluation.HasIntent)
             {
@@ -80,12 +80,12 @@ public sealed class EvaluationStep(EntryEvaluator evaluator, RiskGate gate)
         return results;
     }
 
-    /// <summary>A market as the pricing and the gate see it: the view plus the bot's own capital and holding there.</summary>
-    public static MarketState StateOf(MarketView view, Exposure exposure)
+    /// <summary>A market as the pricing and the gate see it: the view plus the bot's own capital and holding there, with the fees in force <paramref name="at"/> (at the scan when not given).</summary>
+    public static MarketState StateOf(MarketView view, Exposure exposure, DateTimeOffset? at = null)
     {
         var position = exposure.PositionIn(view.Ticker);
         var holding = position is null ? Holding.None : new Holding(position.Side, position.Count, position.Cost);
         return new MarketState(view.Ticker, view.Market.Event, view.Market.Status, view.Market.CloseTime, view.GameStart, view.Quote, view.Market.Ticks,
-            view.Fees, exposure.InMarket(view.Ticker), exposure.InEvent(view.Market.Event), holding, exposure.InDoubt(view.Ticker));
+            at is { } when ? view.FeesAt(when) : view.Fees, exposure.InMarket(view.Ticker), exposure.InEvent(view.Market.Event), holding, exposure.InDoubt(view.Ticker));
     }
 }

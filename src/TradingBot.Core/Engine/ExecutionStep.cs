@@ -46,7 +46,7 @@ public sealed class ExecutionStep(
             return await DenyAsync(intent, RiskDecision.Deny(DenialCode.InsufficientBalance, intent.Ticker, DenialDetail.Word("balance", "unreadable")), now, cancellationToken).ConfigureAwait(false);
 
         var account = new AccountState(now, controls.Status, book.Exchange, balance.Value, exposure.Total, rate.CountAt(now));
-        var snapshot = new RiskSnapshot(account, EvaluationStep.StateOf(view, exposure), forecastAsOf);
+        var snapshot = new RiskSnapshot(account, EvaluationStep.StateOf(view, exposure, now), forecastAsOf);
         var decision = gate.Check(intent, snapshot);
         if (!decision.IsApproved)
             return await DenyAsync(intent, decision, now, cancellationToken).ConfigureAwait(false);

@@ -7,10 +7,16 @@ using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Engine;
 
-/// <summary>What the bot knows about one market right now: the listing, its game, its fees, and the latest quote.</summary>
-public sealed record MarketView(MarketInfo Market, string SeriesTicker, string EventTitle, DateTimeOffset? GameStart, FeeSchedule Fees, Quote Quote)
+/// <summary>
+/// What the bot knows about one market right now: the listing, its game, its fees, and the latest quote.
+/// <see cref="Fees"/> are the fees in force when the market was scanned; <see cref="FeesAt"/> gives those in force
+/// later, when a change is scheduled (or a fee waiver ends) before the next scan.
+/// </summary>
+public sealed record MarketView(MarketInfo Market, string SeriesTicker, string EventTitle, DateTimeOffset? GameStart, FeeSchedule Fees, Quote Quote, FeeTimeline? FeeTimeline = null)
 {
     public MarketTicker Ticker => Market.Ticker;
+
+    public FeeSchedule FeesAt(DateTimeOffset at) => FeeTimeline?.At(at) ?? Fees;
 
     public ForecastRequest ForecastRequest => new(Market.Ticker, Market.Event, SeriesTicker, EventTitle, Market.YesSubTitle, GameStart);
 }

@@ -33,7 +33,10 @@ public enum TimeInForce
 /// <summary>A series (one competition's market family, e.g. KXNFLGAME) and how its trades are charged.</summary>
 public sealed record SeriesInfo(string Ticker, string Title, string Category, FeeSchedule Fees);
 
-/// <summary>A market as listed: identity, lifecycle, times, its top of book and its price grid.</summary>
+/// <summary>
+/// A market as listed: identity, lifecycle, times, its top of book and its price grid; and, when Kalshi waives its
+/// trade fees for a while, when that waiver ends (<c>fee_waiver_expiration_time</c>).
+/// </summary>
 public sealed record MarketInfo(
     MarketTicker Ticker,
     EventTicker Event,
@@ -43,10 +46,11 @@ public sealed record MarketInfo(
     string YesSubTitle,
     Quote TopOfBook,
     TickStructure Ticks,
-    MarketResult Result);
+    MarketResult Result,
+    DateTimeOffset? FeeWaiverUntil = null);
 
-/// <summary>An event (one game) with its markets and, from its milestone, when the game starts.</summary>
-public sealed record EventInfo(EventTicker Ticker, string SeriesTicker, string Title, DateTimeOffset? GameStart, IReadOnlyList<MarketInfo> Markets);
+/// <summary>An event (one game) with its markets, when the game starts (from its milestone), and its override of the series' fees.</summary>
+public sealed record EventInfo(EventTicker Ticker, string SeriesTicker, string Title, DateTimeOffset? GameStart, IReadOnlyList<MarketInfo> Markets, FeeOverride FeeOverride = default);
 
 /// <summary>A market's book: bids per side, best first (Kalshi lists bids only; asks are the other side's bids).</summary>
 public sealed record OrderBook(MarketTicker Ticker, IReadOnlyList<BookLevel> YesBids, IReadOnlyList<BookLevel> NoBids, DateTimeOffset ObservedAt)

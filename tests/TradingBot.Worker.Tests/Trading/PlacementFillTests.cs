@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TradingBot.Core.Engine;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Persistence;
 using TradingBot.Core.Risk;
@@ -73,6 +74,10 @@ public sealed class PlacementFillTests : IAsyncLifetime
         public Task<ExchangeResult<IReadOnlyList<MaintenanceWindow>>> GetMaintenanceWindowsAsync(CancellationToken cancellationToken) => inner.GetMaintenanceWindowsAsync(cancellationToken);
 
         public Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken) => inner.GetSeriesAsync(seriesTicker, cancellationToken);
+
+        public Task<ExchangeResult<IReadOnlyList<SeriesFeeChange>>> GetSeriesFeeChangesAsync(string seriesTicker, CancellationToken cancellationToken) => inner.GetSeriesFeeChangesAsync(seriesTicker, cancellationToken);
+
+        public Task<ExchangeResult<IReadOnlyList<EventFeeChange>>> GetEventFeeChangesAsync(CancellationToken cancellationToken) => inner.GetEventFeeChangesAsync(cancellationToken);
 
         public Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken) => inner.GetMarketsAsync(query, cancellationToken);
 
