@@ -179,6 +179,23 @@ public class FeeResolutionTests
     }
 
     [Fact]
+    public async Task An_evaluation_between_scans_prices_with_the_fees_in_force_at_its_moment()
+    {
+        Listing(eventChanges: $$"""{ "id": "efc-1", "event_ticker": "{{Event}}", "series_ticker": "{{Series}}", "fee_type_override": "tiered_by_volume", "fee_multiplier_override": null, "scheduled_ts": "2026-09-13T14:00:00Z" }""");
+        var view = await ScanAsync();
+        var step = new EvaluationStep(new EntryEvaluator(new StrategyOptions { AllowMaking = false }, new RiskOptions()), new RiskGate(new RiskOptions()));
+        var exposure = Exposure.From([], [], _ => null);
+        AccountState AccountAt(DateTimeOffset at) => new(at, TradingStatus.Active, ExchangeStatus.Open, Money.FromDollars(1000m), Money.Zero, 0);
+
+        var before = Assert.Single(step.Evaluate([view], _ => new Forecast(0.5475m, Start), AccountAt(ChangeAt.AddTicks(-1)), exposure));
+        var after = Assert.Single(step.Evaluate([view], _ => new Forecast(0.5475m, Start), AccountAt(ChangeAt), exposure));
+
+        Assert.NotEqual("FEE_SCHEDULE_UNKNOWN", before.Decision.Code);
+        Assert.Null(after.Intent);
+        Assert.Equal("FEE_SCHEDULE_UNKNOWN", after.Decision.Code);
+    }
+
+    [Fact]
     public async Task A_fee_waiver_means_no_fee_until_it_expires()
     {
         Listing(marketFees: """, "fee_waiver_expiration_time": "2026-09-13T14:00:00Z" """);
