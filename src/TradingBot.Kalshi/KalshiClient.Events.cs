@@ -45,6 +45,35 @@ public sealed record GetEventsRequest
         .Add("min_updated_ts", MinUpdatedTs);
 }
 
+/// <summary>Filters of <c>GET /series/fee_changes</c>; unset ones are not sent.</summary>
+public sealed record GetSeriesFeeChangesRequest
+{
+    public string? SeriesTicker { get; init; }
+
+    /// <summary>True for every change, past and upcoming; Kalshi's default (false) lists only upcoming ones.</summary>
+    public bool? ShowHistorical { get; init; }
+
+    internal Query ToQuery() => new Query()
+        .Add("series_ticker", SeriesTicker)
+        .Add("show_historical", ShowHistorical);
+}
+
+/// <summary>Filters of <c>GET /events/fee_changes</c>; unset ones are not sent. There is no series filter: one event, or all.</summary>
+public sealed record GetEventFeeChangesRequest
+{
+    /// <summary>1 to 1000 per page; Kalshi's default is 100, the bot asks for the most.</summary>
+    public int Limit { get; init; } = 1000;
+
+    public string? Cursor { get; init; }
+
+    public string? EventTicker { get; init; }
+
+    internal Query ToQuery() => new Query()
+        .Add("event_ticker", EventTicker)
+        .Add("limit", Limit)
+        .Add("cursor", Cursor);
+}
+
 /// <summary>Filters of <c>GET /milestones</c>; unset ones are not sent.</summary>
 public sealed record GetMilestonesRequest
 {
@@ -119,6 +148,12 @@ public sealed partial class KalshiClient
     /// <param name="withNestedMarkets">True to get the markets inside the event; otherwise they come only in the deprecated top-level <c>markets</c>.</param>
     public Task<ExchangeResult<GetEventReply>> GetEventAsync(string eventTicker, bool withNestedMarkets, CancellationToken cancellationToken) =>
         transport.GetAsync($"events/{Segment(eventTicker)}", new Query().Add("with_nested_markets", withNestedMarkets), KalshiJson.Default.GetEventReply, cancellationToken);
+
+    public Task<ExchangeResult<GetSeriesFeeChangesReply>> GetSeriesFeeChangesAsync(GetSeriesFeeChangesRequest request, CancellationToken cancellationToken) =>
+        transport.GetAsync("series/fee_changes", request.ToQuery(), KalshiJson.Default.GetSeriesFeeChangesReply, cancellationToken);
+
+    public Task<ExchangeResult<GetEventFeeChangesReply>> GetEventFeeChangesAsync(GetEventFeeChangesRequest request, CancellationToken cancellationToken) =>
+        transport.GetAsync("events/fee_changes", request.ToQuery(), KalshiJson.Default.GetEventFeeChangesReply, cancellationToken);
 
     public Task<ExchangeResult<GetMilestonesReply>> GetMilestonesAsync(GetMilestonesRequest request, CancellationToken cancellationToken) =>
         transport.GetAsync("milestones", request.ToQuery(), KalshiJson.Default.GetMilestonesReply, cancellationToken);

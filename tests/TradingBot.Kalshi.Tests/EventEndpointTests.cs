@@ -188,6 +188,51 @@ public class EventEndpointTests
     }
 
     [Fact]
+    public async Task The_fee_change_requests_send_exactly_the_documented_query_parameters()
+    {
+        var series = await SentQuery("series/fee_changes", """{ "series_fee_change_arr": [] }""",
+            c => c.GetSeriesFeeChangesAsync(new GetSeriesFeeChangesRequest { SeriesTicker = "KXNFLGAME", ShowHistorical = true }, default));
+        var events = await SentQuery("events/fee_changes", """{ "event_fee_changes": [], "cursor": "" }""",
+            c => c.GetEventFeeChangesAsync(new GetEventFeeChangesRequest { EventTicker = EventTicker, Limit = 10, Cursor = "abc" }, default));
+
+        Assert.Equal(Sorted(ApiDoc.Load("exchange/get-series-fee-changes.md").QueryParameters), Sorted(series.Keys));
+        Assert.Equal("true", series["show_historical"]);
+        Assert.Equal(Sorted(ApiDoc.Load("events/get-event-fee-changes.md").QueryParameters), Sorted(events.Keys));
+        Assert.Equal(EventTicker, events["event_ticker"]);
+    }
+
+    [Fact]
+    public async Task Fee_change_requests_with_nothing_set_ask_for_upcoming_changes_and_the_largest_page()
+    {
+        var series = await SentQuery("series/fee_changes", """{ "series_fee_change_arr": [] }""", c => c.GetSeriesFeeChangesAsync(new GetSeriesFeeChangesRequest(), default));
+        var events = await SentQuery("events/fee_changes", """{ "event_fee_changes": [], "cursor": "" }""", c => c.GetEventFeeChangesAsync(new GetEventFeeChangesRequest(), default));
+
+        Assert.Empty(series);
+        Assert.Equal(new Dictionary<string, string> { ["limit"] = "1000" }, events);
+    }
+
+    [Fact]
+    public async Task An_event_fee_change_that_clears_the_override_reads_as_nulls_and_one_without_them_is_unreadable()
+    {
+        var cleared = $$"""{ "id": "efc-1", "event_ticker": "{{EventTicker}}", "series_ticker": "KXNFLGAME", "fee_type_override": null, "fee_multiplier_override": null, "scheduled_ts": "2026-09-13T14:00:00Z" }""";
+        var venue = new RecordedVenue()
+            .Reply(HttpMethod.Get, "events/fee_changes", HttpStatusCode.OK, $$"""{ "event_fee_changes": [{{cleared}}], "cursor": "" }""", once: true)
+            .Reply(HttpMethod.Get, "events/fee_changes", HttpStatusCode.OK,
+                $$"""{ "event_fee_changes": [{{cleared.Replace("\"fee_type_override\": null, ", "", StringComparison.Ordinal)}}], "cursor": "" }""", once: true);
+        var client = TestClients.Create(venue);
+
+        var read = await client.GetEventFeeChangesAsync(new GetEventFeeChangesRequest(), default);
+        var missing = await client.GetEventFeeChangesAsync(new GetEventFeeChangesRequest(), default);
+
+        Assert.True(read.Success, read.Error?.ToString());
+        var change = Assert.Single(read.Value.EventFeeChanges);
+        Assert.Null(change.FeeTypeOverride);
+        Assert.Null(change.FeeMultiplierOverride);
+        Assert.Equal(new DateTimeOffset(2026, 9, 13, 14, 0, 0, TimeSpan.Zero), change.ScheduledTs);
+        Assert.Equal(ExchangeErrorKind.Unreadable, missing.Error?.Kind);
+    }
+
+    [Fact]
     public async Task The_milestones_request_sends_exactly_the_documented_query_parameters()
     {
         var request = new GetMilestonesRequest

@@ -76,7 +76,7 @@ public sealed class EvaluationStep(
         {
             if (!book.TryGet(ticker, out var view))
                 continue;
-            var state = exposure.StateOf(view, latch.IsLatched(ticker, account.Now));
+            var state = exposure.StateOf(view, latch.IsLatched(ticker, account.Now), account.Now);
             foreach (var action in decision.Decide(state, coherent.TryGetValue(ticker, out var f) ? f : null, exposure.WorkingIn(ticker), account))
                 decided.Add((state, action));
         }
@@ -121,7 +121,7 @@ public sealed class EvaluationStep(
             .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.Action.Edge).ThenBy(d => d.State.Ticker.Value, StringComparer.Ordinal).First().State.Ticker);
 
     private IReadOnlyList<MarketAction> Decide(MarketView view, Dictionary<MarketTicker, Forecast> coherent, Exposure exposure, AccountState account) =>
-        decision.Decide(exposure.StateOf(view, latch.IsLatched(view.Ticker, account.Now)), coherent.TryGetValue(view.Ticker, out var f) ? f : null, exposure.WorkingIn(view.Ticker), account);
+        decision.Decide(exposure.StateOf(view, latch.IsLatched(view.Ticker, account.Now), account.Now), coherent.TryGetValue(view.Ticker, out var f) ? f : null, exposure.WorkingIn(view.Ticker), account);
 
     private static Evaluation Record(MarketAction action, AccountState account, Forecast? forecast) =>
         new(action.Ticker, action, Decisions.For(action, account.Now), forecast);

@@ -55,7 +55,7 @@ public sealed class ExecutionStep(
             return await DenyAsync(intent, RiskDecision.Deny(DecisionCode.InsufficientBalance, intent.Ticker, DenialDetail.Word("balance", "unreadable")), now, cancellationToken).ConfigureAwait(false);
 
         var account = new AccountState(now, controls.Status, book.Exchange, balance.Success ? balance.Value : AccountBalance.Unsharded(Money.Zero), exposure.Total, rate.CountAt(now));
-        var snapshot = new RiskSnapshot(account, exposure.StateOf(view, latch.IsLatched(intent.Ticker, now)), forecastAsOf);
+        var snapshot = new RiskSnapshot(account, exposure.StateOf(view, latch.IsLatched(intent.Ticker, now), now), forecastAsOf);
         var decision = gate.Check(intent, snapshot);
         if (!decision.IsApproved)
             return await DenyAsync(intent, decision, now, cancellationToken).ConfigureAwait(false);

@@ -71,15 +71,16 @@ public sealed class Exposure
 
     /// <summary>
     /// A market as the decision and the gate see it: the view with the bot's own resting orders taken out of the book,
-    /// plus the bot's capital, holding and working orders there, and whether a stop-loss latched it.
+    /// plus the bot's capital, holding and working orders there, whether a stop-loss latched it, and the fees in force
+    /// at <paramref name="at"/> (a change scheduled since the scan applies at its time).
     /// </summary>
-    public MarketState StateOf(MarketView view, bool stopLossLatched)
+    public MarketState StateOf(MarketView view, bool stopLossLatched, DateTimeOffset at)
     {
         var position = PositionIn(view.Ticker);
         var holding = position is null ? Holding.None : new Holding(position.Side, position.Count, position.Capital);
         var quote = view.Book is { } book ? OwnOrders.Exclude(book, RestingIn(view.Ticker)) : OwnOrders.Exclude(view.Quote, RestingIn(view.Ticker));
         return new MarketState(view.Ticker, view.Market.Event, view.Market.Status, view.Market.CloseTime, view.GameStart, quote, view.Market.Ticks,
-            view.Fees, InMarket(view.Ticker), InEvent(view.Market.Event), holding, InDoubt(view.Ticker), EntryWorking(view.Ticker), stopLossLatched, view.MutuallyExclusive, view.Market.ExchangeIndex);
+            view.FeesAt(at), InMarket(view.Ticker), InEvent(view.Market.Event), holding, InDoubt(view.Ticker), EntryWorking(view.Ticker), stopLossLatched, view.MutuallyExclusive, view.Market.ExchangeIndex);
     }
 
     private void Add(MarketTicker ticker, EventTicker? eventTicker, Money amount)

@@ -1,4 +1,5 @@
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Risk;
 using TradingBot.Core.Values;
@@ -22,6 +23,10 @@ public sealed class GuardedExchange(IExchange inner, TradingControls controls) :
     public Task<ExchangeResult<IReadOnlyList<MaintenanceWindow>>> GetMaintenanceWindowsAsync(CancellationToken cancellationToken) => Read("exchange schedule", inner.GetMaintenanceWindowsAsync(cancellationToken), cancellationToken);
 
     public Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken) => Read($"series {seriesTicker}", inner.GetSeriesAsync(seriesTicker, cancellationToken), cancellationToken);
+
+    public Task<ExchangeResult<IReadOnlyList<SeriesFeeChange>>> GetSeriesFeeChangesAsync(string seriesTicker, CancellationToken cancellationToken) => Read($"fee changes of {seriesTicker}", inner.GetSeriesFeeChangesAsync(seriesTicker, cancellationToken), cancellationToken);
+
+    public Task<ExchangeResult<IReadOnlyList<EventFeeChange>>> GetEventFeeChangesAsync(CancellationToken cancellationToken) => Read("events' fee changes", inner.GetEventFeeChangesAsync(cancellationToken), cancellationToken);
 
     public Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken) => Read("markets", inner.GetMarketsAsync(query, cancellationToken), cancellationToken);
 

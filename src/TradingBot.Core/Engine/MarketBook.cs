@@ -10,12 +10,15 @@ namespace TradingBot.Core.Engine;
 /// <summary>
 /// What the bot knows about one market right now: the listing, its game (and whether its markets are mutually
 /// exclusive), its fees, the latest quote, and the full book behind that quote when one was read (a listing gives
-/// only the top).
+/// only the top). <see cref="Fees"/> are the fees in force when the market was scanned; <see cref="FeesAt"/> gives
+/// those in force later, when a change is scheduled (or a fee waiver ends) before the next scan.
 /// </summary>
 public sealed record MarketView(MarketInfo Market, string SeriesTicker, string EventTitle, DateTimeOffset? GameStart, FeeSchedule Fees, Quote Quote,
-    bool MutuallyExclusive = false, OrderBook? Book = null)
+    bool MutuallyExclusive = false, OrderBook? Book = null, FeeTimeline? FeeTimeline = null)
 {
     public MarketTicker Ticker => Market.Ticker;
+
+    public FeeSchedule FeesAt(DateTimeOffset at) => FeeTimeline?.At(at) ?? Fees;
 
     public ForecastRequest ForecastRequest => new(Market.Ticker, Market.Event, SeriesTicker, EventTitle, Market.YesSubTitle, GameStart);
 }

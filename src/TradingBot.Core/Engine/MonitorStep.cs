@@ -52,7 +52,7 @@ public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook 
                 continue;
             }
 
-            var check = stopLoss.Check(exposure.StateOf(view, latch.IsLatched(position.Ticker, now)));
+            var check = stopLoss.Check(exposure.StateOf(view, latch.IsLatched(position.Ticker, now), now));
             // A market that does not trade (closed, paused, determined) cannot be sold into: the gate would deny the exit
             // MARKET_NOT_ACTIVE, so none is issued and the holding waits for settlement or the market's reopening.
             var verdict = view.Market.Status == MarketStatus.Active ? check.Verdict : StopLossVerdict.Hold;

@@ -8,15 +8,19 @@ namespace TradingBot.Core.Engine;
 public sealed record ScanReport(DateTimeOffset At, int Series, int Events, int Markets, int Requests, IReadOnlyList<string> Problems);
 
 /// <summary>
-/// One scan: the exchange's status and maintenance windows, then per configured series its fee schedule (read once
-/// a day), its open events (for milestone start times) and its open markets (1000 to a page), into the
-/// <see cref="MarketBook"/>. A series that fails to read is reported and skipped; the rest of the scan stands.
+/// One scan: the exchange's status and maintenance windows, then per configured series its fee schedule and its
+/// scheduled fee changes (read once a day), its open events (for milestone start times and fee overrides) and its
+/// open markets (1000 to a page), into the <see cref="MarketBook"/>. Events' scheduled fee changes are read once a
+/// day for all series together. Each market gets its <see cref="FeeTimeline"/>, so a change scheduled between reads
+/// still applies at its time. A series that fails to read is reported and skipped; the rest of the scan stands.
+/// Scheduled changes that fail to read leave the series' markets unpriced (no entries) until a read succeeds.
 /// A market not listed open this time (its series unread included) leaves the book unless <c>keep</c> holds it.
 /// </summary>
 public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider time)
 {
     private static readonly TimeSpan SeriesLifetime = TimeSpan.FromHours(24);
-    private readonly Dictionary<string, (SeriesInfo Info, DateTimeOffset ReadAt)> _series = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SeriesRead> _series = new(StringComparer.Ordinal);
+    private (IReadOnlyList<EventFeeChange> Changes, DateTimeOffset ReadAt)? _eventFeeChanges;
 
     /// <summary>Series the venue does not list: asked again after <see cref="SeriesLifetime"/>, not on every scan.</summary>
     private readonly Dictionary<string, DateTimeOffset> _missing = new(StringComparer.Ordinal);
@@ -38,6 +42,12 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
         var problems = new List<string>();
         var views = new List<MarketView>();
         var eventCount = 0;
+        // Read once for all series (and once a day): a failure is not asked again series after series.
+        var (eventChanges, eventChangeRequests) = seriesTickers.Count == 0
+            ? (ExchangeResult<IReadOnlyList<EventFeeChange>>.Ok([]), 0)
+            : await EventFeeChangesAsync(now, cancellationToken).ConfigureAwait(false);
+        requests += eventChangeRequests;
+        var changesByEvent = eventChanges.Success ? eventChanges.Value.ToLookup(c => c.Event) : null;
         foreach (var seriesTicker in seriesTickers.Distinct(StringComparer.Ordinal))
         {
             if (_missing.TryGetValue(seriesTicker, out var since) && now - since < SeriesLifetime)
@@ -51,6 +61,12 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
                 problems.Add($"series {seriesTicker}: {series.Error}{(series.Error.Kind == ExchangeErrorKind.NotFound ? "; skipped for a day" : "")}");
                 continue;
             }
+
+            var (seriesInfo, seriesChanges, seriesReadAt, changesError) = series.Value;
+            if (seriesChanges is null)
+                problems.Add($"series {seriesTicker}: its scheduled fee changes unreadable ({changesError}); its markets are not priced");
+            if (!eventChanges.Success)
+                problems.Add($"series {seriesTicker}: events' scheduled fee changes unreadable ({eventChanges.Error}); its markets are not priced");
 
             var events = await exchange.GetEventsAsync(seriesTicker, cancellationToken).ConfigureAwait(false);
             requests++;
@@ -67,7 +83,15 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
             foreach (var market in markets.Value)
             {
                 var game = byEvent.GetValueOrDefault(market.Event);
-                views.Add(new MarketView(market, seriesTicker, game?.Title ?? "", game?.GameStart, series.Value.Fees, market.TopOfBook, game?.MutuallyExclusive ?? false));
+                var fees = seriesChanges is null || changesByEvent is null
+                    ? FeeTimeline.Unpriceable
+                    : new FeeTimeline(seriesInfo.Fees, seriesReadAt, game?.FeeOverride ?? FeeOverride.None, now)
+                    {
+                        SeriesChanges = seriesChanges,
+                        EventChanges = changesByEvent[market.Event].ToList(),
+                        WaiverUntil = market.FeeWaiverUntil,
+                    };
+                views.Add(new MarketView(market, seriesTicker, game?.Title ?? "", game?.GameStart, fees.At(now), market.TopOfBook, game?.MutuallyExclusive ?? false, FeeTimeline: fees));
             }
         }
 
@@ -95,16 +119,39 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
             book.UpdateBook(fresh.Value);
     }
 
-    private async Task<(ExchangeResult<SeriesInfo> Series, int Requests)> SeriesAsync(string ticker, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// A series and its scheduled fee changes, read together once a day. Changes that fail to read come back null
+    /// and nothing is cached, so the next scan asks again.
+    /// </summary>
+    private async Task<(ExchangeResult<SeriesRead> Series, int Requests)> SeriesAsync(string ticker, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (_series.TryGetValue(ticker, out var cached) && now - cached.ReadAt < SeriesLifetime)
-            return (ExchangeResult<SeriesInfo>.Ok(cached.Info), 0);
+            return (ExchangeResult<SeriesRead>.Ok(cached), 0);
         var read = await exchange.GetSeriesAsync(ticker, cancellationToken).ConfigureAwait(false);
+        if (!read.Success)
+            return (read.Error, 1);
+        var changes = await exchange.GetSeriesFeeChangesAsync(ticker, cancellationToken).ConfigureAwait(false);
+        if (!changes.Success)
+            return (ExchangeResult<SeriesRead>.Ok(new SeriesRead(read.Value, null, now, changes.Error)), 2);
+        var fresh = new SeriesRead(read.Value, changes.Value.Where(c => c.SeriesTicker == ticker).ToList(), now);
+        _series[ticker] = fresh;
+        return (ExchangeResult<SeriesRead>.Ok(fresh), 2);
+    }
+
+    /// <summary>Every event's scheduled fee changes, read at most once a day (as the series are) for all series together.</summary>
+    private async Task<(ExchangeResult<IReadOnlyList<EventFeeChange>> Changes, int Requests)> EventFeeChangesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_eventFeeChanges is { } cached && now - cached.ReadAt < SeriesLifetime)
+            return (ExchangeResult<IReadOnlyList<EventFeeChange>>.Ok(cached.Changes), 0);
+        var read = await exchange.GetEventFeeChangesAsync(cancellationToken).ConfigureAwait(false);
         if (read.Success)
-            _series[ticker] = (read.Value, now);
+            _eventFeeChanges = (read.Value, now);
         return (read, 1);
     }
 
-    /// <summary>A series' fees as last read: used when an order is priced.</summary>
+    /// <summary>A series' own fees as last read; a market's fees in force (override, scheduled changes, waiver) are <see cref="MarketView.FeesAt"/>.</summary>
     public FeeSchedule? FeesOf(string seriesTicker) => _series.TryGetValue(seriesTicker, out var cached) ? cached.Info.Fees : null;
+
+    /// <summary>A series as read, with its scheduled fee changes (null, with the error, when they could not be read) and when.</summary>
+    private sealed record SeriesRead(SeriesInfo Info, IReadOnlyList<SeriesFeeChange>? Changes, DateTimeOffset ReadAt, ExchangeError? ChangesError = null);
 }

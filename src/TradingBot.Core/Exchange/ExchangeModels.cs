@@ -35,7 +35,8 @@ public sealed record SeriesInfo(string Ticker, string Title, string Category, Fe
 
 /// <summary>
 /// A market as listed: identity, lifecycle, times, its top of book, its price grid, and the exchange shard (matching
-/// engine) it trades on, whose collateral its orders use.
+/// engine) it trades on, whose collateral its orders use; and, when Kalshi waives its trade fees for a while, when
+/// that waiver ends (<c>fee_waiver_expiration_time</c>).
 /// </summary>
 public sealed record MarketInfo(
     MarketTicker Ticker,
@@ -47,13 +48,16 @@ public sealed record MarketInfo(
     Quote TopOfBook,
     TickStructure Ticks,
     MarketResult Result,
-    int ExchangeIndex = 0);
+    int ExchangeIndex = 0,
+    DateTimeOffset? FeeWaiverUntil = null);
 
 /// <summary>
-/// An event (one game) with its markets and, from its milestone, when the game starts. Mutually exclusive: at most
-/// one of its markets resolves YES (a game's winner markets; a spread or total ladder is not).
+/// An event (one game) with its markets, when the game starts (from its milestone), and its override of the series'
+/// fees. Mutually exclusive: at most one of its markets resolves YES (a game's winner markets; a spread or total
+/// ladder is not).
 /// </summary>
-public sealed record EventInfo(EventTicker Ticker, string SeriesTicker, string Title, DateTimeOffset? GameStart, IReadOnlyList<MarketInfo> Markets, bool MutuallyExclusive = false);
+public sealed record EventInfo(EventTicker Ticker, string SeriesTicker, string Title, DateTimeOffset? GameStart, IReadOnlyList<MarketInfo> Markets,
+    bool MutuallyExclusive = false, FeeOverride FeeOverride = default);
 
 /// <summary>A market's book: bids per side, best first (Kalshi lists bids only; asks are the other side's bids).</summary>
 public sealed record OrderBook(MarketTicker Ticker, IReadOnlyList<BookLevel> YesBids, IReadOnlyList<BookLevel> NoBids, DateTimeOffset ObservedAt)

@@ -1,3 +1,4 @@
+using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Values;
 
@@ -16,6 +17,12 @@ public interface IExchange
     Task<ExchangeResult<IReadOnlyList<MaintenanceWindow>>> GetMaintenanceWindowsAsync(CancellationToken cancellationToken);
 
     Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken);
+
+    /// <summary>The series' fee changes still to come (a change already made is in <see cref="SeriesInfo.Fees"/>).</summary>
+    Task<ExchangeResult<IReadOnlyList<SeriesFeeChange>>> GetSeriesFeeChangesAsync(string seriesTicker, CancellationToken cancellationToken);
+
+    /// <summary>Scheduled changes of events' fee overrides, every event's, across all pages.</summary>
+    Task<ExchangeResult<IReadOnlyList<EventFeeChange>>> GetEventFeeChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>Every market matching the query, across all pages.</summary>
     Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Values;
 using TradingBot.Kalshi.Wire;
@@ -26,6 +27,17 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
 
     public async Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken) =>
         WireReader.Map(await client.GetSeriesAsync(seriesTicker, cancellationToken).ConfigureAwait(false), reply => MarketMapping.ToSeries(reply.Series));
+
+    /// <summary>Upcoming changes only (Kalshi's default): one already made is in the series' own fee fields.</summary>
+    public async Task<ExchangeResult<IReadOnlyList<SeriesFeeChange>>> GetSeriesFeeChangesAsync(string seriesTicker, CancellationToken cancellationToken) =>
+        WireReader.Map(await client.GetSeriesFeeChangesAsync(new GetSeriesFeeChangesRequest { SeriesTicker = seriesTicker }, cancellationToken).ConfigureAwait(false),
+            reply => (IReadOnlyList<SeriesFeeChange>)reply.SeriesFeeChangeArr.Select(MarketMapping.ToFeeChange).ToList());
+
+    public Task<ExchangeResult<IReadOnlyList<EventFeeChange>>> GetEventFeeChangesAsync(CancellationToken cancellationToken) =>
+        ReadAllAsync(
+            cursor => client.GetEventFeeChangesAsync(new GetEventFeeChangesRequest { Cursor = cursor }, cancellationToken),
+            reply => reply.EventFeeChanges.Select(MarketMapping.ToFeeChange),
+            reply => reply.Cursor);
 
     public Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken) =>
         ReadAllAsync(
@@ -112,7 +124,8 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
 
     /// <summary>
     /// The game's start is its milestone's start date (Kalshi: a market's occurrence or expiration time is not the
-    /// game's start). No milestone, no start: the risk gate then refuses entries rather than guess.
+    /// game's start). No milestone, no start: the risk gate then refuses entries rather than guess. The event's fee
+    /// override goes with it: it beats the series' fees for every market of the event.
     /// </summary>
     private EventInfo ToEvent(EventWire wire, IReadOnlyList<MilestoneWire>? milestones)
     {
@@ -128,7 +141,8 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
             wire.Title ?? "",
             start,
             (wire.Markets ?? []).Select(m => MarketMapping.ToMarket(m, now)).ToList(),
-            wire.MutuallyExclusive ?? false);
+            wire.MutuallyExclusive ?? false,
+            MarketMapping.ToOverride(wire.FeeTypeOverride, wire.FeeMultiplierOverride));
     }
 
     /// <summary>

@@ -11,11 +11,30 @@ internal static class MarketMapping
 {
     public static ExchangeStatus ToStatus(ExchangeStatusWire wire) => new(wire.ExchangeActive, wire.TradingActive);
 
-    public static SeriesInfo ToSeries(SeriesWire wire)
+    public static SeriesInfo ToSeries(SeriesWire wire) =>
+        new(wire.Ticker, wire.Title ?? "", wire.Category ?? "", new FeeSchedule(ToFeeType(wire.FeeType), ToMultiplier(wire.FeeMultiplier)));
+
+    public static SeriesFeeChange ToFeeChange(SeriesFeeChangeWire wire) =>
+        new(wire.SeriesTicker, wire.ScheduledTs, new FeeSchedule(ToFeeType(wire.FeeType), ToMultiplier(wire.FeeMultiplier)));
+
+    public static EventFeeChange ToFeeChange(EventFeeChangeWire wire) =>
+        new(WireReader.Event(wire.EventTicker, $"event fee change {wire.Id} event_ticker"), wire.SeriesTicker, wire.ScheduledTs,
+            ToOverride(wire.FeeTypeOverride, wire.FeeMultiplierOverride));
+
+    /// <summary>An event's override; a fee type this build does not know is kept as <see cref="FeeType.Unknown"/>, so the event is not priced.</summary>
+    public static FeeOverride ToOverride(string? feeType, double? multiplier) =>
+        new(feeType is null ? null : ToFeeType(feeType), multiplier is { } m ? ToMultiplier(m) : null);
+
+    /// <summary>
+    /// fee_multiplier is a JSON number (double on the wire); through its shortest decimal text it becomes exact, or
+    /// −1, which no schedule prices, when no decimal holds it (not finite, too large, or too small to be anything but 0).
+    /// </summary>
+    private static decimal ToMultiplier(double multiplier)
     {
-        // fee_multiplier is a JSON number (double on the wire); through its shortest decimal text it becomes exact, or unpriceable.
-        var multiplier = double.IsFinite(wire.FeeMultiplier) ? decimal.Parse(wire.FeeMultiplier.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) : -1m;
-        return new SeriesInfo(wire.Ticker, wire.Title ?? "", wire.Category ?? "", new FeeSchedule(ToFeeType(wire.FeeType), multiplier));
+        if (!double.IsFinite(multiplier) || Math.Abs(multiplier) > 1e15)
+            return -1m;
+        var exact = decimal.Parse(multiplier.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        return exact == 0m && multiplier != 0d ? -1m : exact;
     }
 
     public static FeeType ToFeeType(string? text) => text switch
@@ -60,7 +79,8 @@ internal static class MarketMapping
             WireReader.Result(wire.Result),
             // Markets listed before sharding carry none and live on the default shard; none is ever moved (exchange_sharding.md).
             wire.ExchangeIndex is not { } index ? 0
-                : index >= 0 ? index : throw new WireContractException($"{what}: exchange_index {index} is not a shard"));
+                : index >= 0 ? index : throw new WireContractException($"{what}: exchange_index {index} is not a shard"),
+            wire.FeeWaiverExpirationTime);
     }
 
     public static TickStructure ToTicks(IReadOnlyList<PriceRangeWire>? ranges, string what)

@@ -89,6 +89,41 @@ public sealed record EventWire
     public int? ExchangeIndex { get; init; }
 }
 
+/// <summary><c>GET /events/fee_changes</c>: one page; an empty cursor means the last page.</summary>
+public sealed record GetEventFeeChangesReply
+{
+    [JsonPropertyName("event_fee_changes")]
+    public required IReadOnlyList<EventFeeChangeWire> EventFeeChanges { get; init; }
+
+    [JsonPropertyName("cursor")]
+    public string? Cursor { get; init; }
+}
+
+/// <summary>
+/// An event's fee override as it becomes at <c>scheduled_ts</c>. Both override fields are always sent; null clears
+/// that part of the override, so the event falls back to its series.
+/// </summary>
+public sealed record EventFeeChangeWire
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("event_ticker")]
+    public required string EventTicker { get; init; }
+
+    [JsonPropertyName("series_ticker")]
+    public required string SeriesTicker { get; init; }
+
+    [JsonPropertyName("fee_type_override")]
+    public required string? FeeTypeOverride { get; init; }
+
+    [JsonPropertyName("fee_multiplier_override")]
+    public required double? FeeMultiplierOverride { get; init; }
+
+    [JsonPropertyName("scheduled_ts")]
+    public required DateTimeOffset ScheduledTs { get; init; }
+}
+
 /// <summary><c>GET /milestones</c>: one page; an empty or missing cursor means the last page.</summary>
 public sealed record GetMilestonesReply
 {

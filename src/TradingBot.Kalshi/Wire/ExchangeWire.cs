@@ -111,6 +111,32 @@ public sealed record GetSeriesReply
     public required SeriesWire Series { get; init; }
 }
 
+/// <summary><c>GET /series/fee_changes</c>: not paged.</summary>
+public sealed record GetSeriesFeeChangesReply
+{
+    [JsonPropertyName("series_fee_change_arr")]
+    public required IReadOnlyList<SeriesFeeChangeWire> SeriesFeeChangeArr { get; init; }
+}
+
+/// <summary>A series' fee schedule as it becomes at <c>scheduled_ts</c>.</summary>
+public sealed record SeriesFeeChangeWire
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("series_ticker")]
+    public required string SeriesTicker { get; init; }
+
+    [JsonPropertyName("fee_type")]
+    public required string FeeType { get; init; }
+
+    [JsonPropertyName("fee_multiplier")]
+    public required double FeeMultiplier { get; init; }
+
+    [JsonPropertyName("scheduled_ts")]
+    public required DateTimeOffset ScheduledTs { get; init; }
+}
+
 /// <summary>A series, with the fee schedule every trade in it pays.</summary>
 public sealed record SeriesWire
 {

@@ -20,6 +20,7 @@ namespace TradingBot.Kalshi.Wire;
 [JsonSerializable(typeof(ExchangeStatusWire))]
 [JsonSerializable(typeof(GetExchangeScheduleReply))]
 [JsonSerializable(typeof(GetSeriesReply))]
+[JsonSerializable(typeof(GetSeriesFeeChangesReply))]
 // Markets and order books
 [JsonSerializable(typeof(GetMarketsReply))]
 [JsonSerializable(typeof(GetMarketReply))]
@@ -29,6 +30,7 @@ namespace TradingBot.Kalshi.Wire;
 // Events, milestones, trades, account limits
 [JsonSerializable(typeof(GetEventsReply))]
 [JsonSerializable(typeof(GetEventReply))]
+[JsonSerializable(typeof(GetEventFeeChangesReply))]
 [JsonSerializable(typeof(GetMilestonesReply))]
 [JsonSerializable(typeof(GetMilestoneReply))]
 [JsonSerializable(typeof(GetTradesReply))]

@@ -1,4 +1,5 @@
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Values;
 
@@ -17,9 +18,26 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
         Ok<IReadOnlyList<MaintenanceWindow>>([]);
 
     public Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken) =>
-        exchange.Read(e => e.Series.TryGetValue(seriesTicker, out var s)
-            ? Ok(new SeriesInfo(s.Ticker, s.Title, s.Category, s.Fees))
-            : Fail<SeriesInfo>(ExchangeErrorKind.NotFound, $"no series {seriesTicker}"));
+        exchange.Read(e =>
+        {
+            if (!e.Series.TryGetValue(seriesTicker, out var s))
+                return Fail<SeriesInfo>(ExchangeErrorKind.NotFound, $"no series {seriesTicker}");
+            var (type, multiplier) = e.SeriesFeesAt(s.Ticker, e.Clock.GetUtcNow());
+            return Ok(new SeriesInfo(s.Ticker, s.Title, s.Category, new FeeSchedule(type, multiplier)));
+        });
+
+    /// <summary>Upcoming changes only, as Kalshi lists them by default.</summary>
+    public Task<ExchangeResult<IReadOnlyList<SeriesFeeChange>>> GetSeriesFeeChangesAsync(string seriesTicker, CancellationToken cancellationToken) =>
+        Ok<IReadOnlyList<SeriesFeeChange>>(exchange.Read(e => e.SeriesFeeChanges
+            .Where(c => c.SeriesTicker == seriesTicker && c.At > e.Clock.GetUtcNow())
+            .Select(c => new SeriesFeeChange(c.SeriesTicker, c.At, new FeeSchedule(c.FeeType, c.FeeMultiplier)))
+            .ToList()));
+
+    public Task<ExchangeResult<IReadOnlyList<EventFeeChange>>> GetEventFeeChangesAsync(CancellationToken cancellationToken) =>
+        Ok<IReadOnlyList<EventFeeChange>>(exchange.Read(e => e.EventFeeChanges
+            .Where(c => c.At > e.Clock.GetUtcNow())
+            .Select(c => new EventFeeChange(EventTicker.Parse(c.EventTicker), e.Events[c.EventTicker].SeriesTicker, c.At, new FeeOverride(c.FeeTypeOverride, c.FeeMultiplierOverride)))
+            .ToList()));
 
     public Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken) =>
         Ok<IReadOnlyList<MarketInfo>>(exchange.Read(e => e.Markets.Values
@@ -32,7 +50,8 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
         Ok<IReadOnlyList<EventInfo>>(exchange.Read(e => e.Events.Values
             .Where(ev => ev.SeriesTicker == seriesTicker)
             .Select(ev => new EventInfo(EventTicker.Parse(ev.Ticker), ev.SeriesTicker, ev.Title, ev.GameStart,
-                e.Markets.Values.Where(m => m.Spec.EventTicker == ev.Ticker).Select(m => ToMarket(e, m)).ToList(), ev.IsMutuallyExclusive))
+                e.Markets.Values.Where(m => m.Spec.EventTicker == ev.Ticker).Select(m => ToMarket(e, m)).ToList(),
+                ev.IsMutuallyExclusive, OverrideOf(e.EventFeeOverrideAt(ev.Ticker, e.Clock.GetUtcNow()))))
             .ToList()));
 
     public Task<ExchangeResult<OrderBook>> GetOrderBookAsync(MarketTicker ticker, CancellationToken cancellationToken) =>
@@ -90,11 +109,14 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
 
     private static MarketInfo ToMarket(SimExchange e, SimMarket m) =>
         new(MarketTicker.Parse(m.Ticker), EventTicker.Parse(m.Spec.EventTicker), m.Status, m.Spec.OpenTime, m.CloseTime, m.Spec.YesSubTitle, BookOf(e, m).Top, m.Ticks, m.Result,
-            m.ExchangeIndex);
+            m.ExchangeIndex,
+            e.FeeWaiverOf(m.Ticker));
 
     /// <summary>What can be committed, in total and on each shard (cash less the collateral of resting orders).</summary>
     internal static AccountBalance BalanceOf(SimAccount account) =>
         new(account.Available, account.Shards.ToDictionary(shard => shard, account.AvailableOn));
+
+    private static FeeOverride OverrideOf((FeeType? Type, decimal? Multiplier) set) => new(set.Type, set.Multiplier);
 
     /// <summary>Kalshi's view of a book: bids per side. A YES ask at p rests as a NO bid at 1 − p.</summary>
     private static OrderBook BookOf(SimExchange e, SimMarket m) =>

@@ -287,7 +287,7 @@ public sealed partial class SimExchange
 
         var liquidity = isTaker ? Liquidity.Taker : Liquidity.Maker;
         var tradeFee = TradeFeeOverride?.Invoke(quantity, yesPrice, liquidity)
-            ?? (market.Series.Fees.TryTradeFee(quantity, yesPrice, liquidity, out var seriesFee) ? seriesFee : Money.Zero);
+            ?? (FeesAt(market, now).TryTradeFee(quantity, yesPrice, liquidity, out var feeInForce) ? feeInForce : Money.Zero);
         var fee = order.FeeAccumulator.Apply(revenue, tradeFee);
         account.Credit(market.ExchangeIndex, fee.BalanceChange + fee.Rebate);
 
@@ -336,11 +336,11 @@ public sealed partial class SimExchange
     /// Cash an order must hold while it rests: the price of every contract it could open, plus the taker fee on
     /// all of it. Contracts that would close the member's holding of the other side need none.
     /// </summary>
-    private static Money CollateralFor(SimAccount account, SimMarket market, SimOrder order, Contracts count)
+    private Money CollateralFor(SimAccount account, SimMarket market, SimOrder order, Contracts count)
     {
         var closable = account.PositionIn(market.Ticker).HeldOf(order.Side.ToOutcomeSide().Opposite());
         var opening = count - Contracts.Min(count, closable);
-        market.Series.Fees.TryTradeFee(count, order.YesPrice, Liquidity.Taker, out var fee);
+        FeesAt(market, clock.GetUtcNow()).TryTradeFee(count, order.YesPrice, Liquidity.Taker, out var fee);
         return (opening * order.SidePrice) + fee;
     }
 

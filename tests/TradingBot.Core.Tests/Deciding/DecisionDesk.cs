@@ -93,7 +93,7 @@ internal sealed class DecisionDesk
         var book = VenueBook();
         var info = new MarketInfo(Ticker, Event, MarketStatus.Active, Now.AddDays(-1), Now.AddHours(6), "Dallas", book.Top, TickStructure.LinearCent, MarketResult.None);
         var view = new MarketView(info, "KXNFLGAME", "Dallas at New York", Now.AddHours(2), Fees, book.Top, false, book);
-        return Exposure().StateOf(view, Latched);
+        return Exposure().StateOf(view, Latched, At);
     }
 
     public AccountState Account() => new(At, Trading, ExchangeStatus.Open, AccountBalance.Unsharded(Balance), Exposure().Total, 0);

@@ -1,3 +1,4 @@
+using TradingBot.Core.Fees;
 using TradingBot.Core.Engine;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Markets;
@@ -73,6 +74,10 @@ internal sealed class ScriptedExchange : IExchange
     public Task<ExchangeResult<IReadOnlyList<MaintenanceWindow>>> GetMaintenanceWindowsAsync(CancellationToken cancellationToken) => Read<IReadOnlyList<MaintenanceWindow>>([]);
 
     public Task<ExchangeResult<SeriesInfo>> GetSeriesAsync(string seriesTicker, CancellationToken cancellationToken) => NotFound<SeriesInfo>();
+
+    public Task<ExchangeResult<IReadOnlyList<SeriesFeeChange>>> GetSeriesFeeChangesAsync(string seriesTicker, CancellationToken cancellationToken) => Read<IReadOnlyList<SeriesFeeChange>>([]);
+
+    public Task<ExchangeResult<IReadOnlyList<EventFeeChange>>> GetEventFeeChangesAsync(CancellationToken cancellationToken) => Read<IReadOnlyList<EventFeeChange>>([]);
 
     public Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken) => Read<IReadOnlyList<MarketInfo>>([]);
 

@@ -26,6 +26,7 @@ internal static class EndpointCatalog
         new("exchange/get-exchange-status.md", typeof(ExchangeStatusWire), "exchange/status", c => Error(c.GetExchangeStatusAsync(default))),
         new("exchange/get-exchange-schedule.md", typeof(GetExchangeScheduleReply), "exchange/schedule", c => Error(c.GetExchangeScheduleAsync(default))),
         new("market/get-series.md", typeof(GetSeriesReply), "series/KXNFLGAME", c => Error(c.GetSeriesAsync("KXNFLGAME", default))),
+        new("exchange/get-series-fee-changes.md", typeof(GetSeriesFeeChangesReply), "series/fee_changes", c => Error(c.GetSeriesFeeChangesAsync(new GetSeriesFeeChangesRequest { SeriesTicker = "KXNFLGAME", ShowHistorical = true }, default))),
         new("market/get-markets.md", typeof(GetMarketsReply), "markets", c => Error(c.GetMarketsAsync(new GetMarketsRequest { SeriesTicker = "KXNFLGAME", Status = "open" }, default))),
         new("market/get-market.md", typeof(GetMarketReply), $"markets/{Ticker}", c => Error(c.GetMarketAsync(Ticker, default))),
         new("market/get-market-orderbook.md", typeof(GetOrderBookReply), $"markets/{Ticker}/orderbook", c => Error(c.GetOrderBookAsync(Ticker, null, default))),
@@ -34,6 +35,7 @@ internal static class EndpointCatalog
         // Events, milestones, trades, account limits
         new("events/get-events.md", typeof(GetEventsReply), "events", c => Error(c.GetEventsAsync(new GetEventsRequest { SeriesTicker = "KXNFLGAME", Status = "open", WithNestedMarkets = true, WithMilestones = true }, default))),
         new("events/get-event.md", typeof(GetEventReply), "events/KXNFLGAME-26SEP13DALNYG", c => Error(c.GetEventAsync("KXNFLGAME-26SEP13DALNYG", true, default))),
+        new("events/get-event-fee-changes.md", typeof(GetEventFeeChangesReply), "events/fee_changes", c => Error(c.GetEventFeeChangesAsync(new GetEventFeeChangesRequest { EventTicker = "KXNFLGAME-26SEP13DALNYG" }, default))),
         new("milestone/get-milestones.md", typeof(GetMilestonesReply), "milestones", c => Error(c.GetMilestonesAsync(new GetMilestonesRequest { Category = "Sports", Competition = "Pro Football" }, default))),
         new("milestone/get-milestone.md", typeof(GetMilestoneReply), "milestones/5f1c2e7a-9b4d-4c1e-8a2f-3d6b7e9c0a11", c => Error(c.GetMilestoneAsync("5f1c2e7a-9b4d-4c1e-8a2f-3d6b7e9c0a11", default))),
         new("market/get-trades.md", typeof(GetTradesReply), "markets/trades", c => Error(c.GetTradesAsync(new GetTradesRequest { Ticker = Ticker }, default))),

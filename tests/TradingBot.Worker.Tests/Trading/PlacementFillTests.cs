@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TradingBot.Core.Engine;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Persistence;
 using TradingBot.Core.Risk;

@@ -14,8 +14,8 @@ namespace TradingBot.Worker.Tests.Trading;
 
 /// <summary>
 /// What a scan costs in HTTP requests, counted on the wire between the real client and the simulator: the exchange
-/// status and schedule, then per series its details (once a day), its events (200 a page) and its open markets
-/// (1000 a page), and nothing else.
+/// status and schedule, the events' scheduled fee changes (once a day, for all series), then per series its details
+/// and scheduled fee changes (once a day), its events (200 a page) and its open markets (1000 a page), and nothing else.
 /// </summary>
 public sealed class ScanRequestCountTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -42,10 +42,11 @@ public sealed class ScanRequestCountTests(ITestOutputHelper output) : IAsyncLife
         Assert.True(first.Success, first.ToString());
         Assert.Equal(games * marketsPerGame, first.Value.Markets);
         Assert.Equal(games, first.Value.Events);
-        // status + schedule + series + 1 events page + ceil(2520 / 1000) = 3 market pages.
-        Assert.Equal(7, firstCount.Total);
+        // status + schedule + events' fee changes + series + its fee changes + 1 events page + ceil(2520 / 1000) = 3 market pages.
+        Assert.Equal(9, firstCount.Total);
         Assert.Equal(3, firstCount.Of("/markets"));
-        // The series' details are read once a day, so the next scan is one request cheaper.
+        Assert.Equal((1, 1), (firstCount.Of("/series/fee_changes"), firstCount.Of("/events/fee_changes")));
+        // The series' details and the fee changes are read once a day, so the next scan is three requests cheaper.
         Assert.Equal(6, secondCount.Total);
         output.WriteLine($"2520 markets in 30 games: first scan {firstCount}; next scan {secondCount}");
     }
@@ -63,7 +64,7 @@ public sealed class ScanRequestCountTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
-    public async Task The_default_series_on_the_demo_slate_cost_one_request_each_when_unknown_and_three_when_listed()
+    public async Task The_default_series_on_the_demo_slate_cost_one_request_each_when_unknown_and_four_when_listed()
     {
         var series = new ScannerOptions().Series;
         var listed = _server.Exchange.Read(x => series.Count(s => x.Series.ContainsKey(s)));
@@ -76,8 +77,9 @@ public sealed class ScanRequestCountTests(ITestOutputHelper output) : IAsyncLife
 
         Assert.True(first.Success, first.ToString());
         Assert.InRange(first.Value.Markets, 1, 999); // one page per series
-        Assert.Equal(2 + 3 * listed + (series.Count - listed), firstCount.Total);
-        // Unknown series are skipped for a day and listed series' details are cached: events + markets per series.
+        // status + schedule + events' fee changes, then series + its fee changes + events + markets per listed series.
+        Assert.Equal(3 + 4 * listed + (series.Count - listed), firstCount.Total);
+        // Unknown series are skipped for a day and listed series' details and fee changes are cached: events + markets per series.
         Assert.Equal(2 + 2 * listed, secondCount.Total);
         output.WriteLine($"{series.Count} default series ({listed} listed), {first.Value.Markets} markets: first scan {firstCount}; next scan {secondCount}");
     }

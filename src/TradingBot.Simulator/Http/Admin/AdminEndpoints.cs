@@ -14,7 +14,7 @@ namespace TradingBot.Simulator.Http.Admin;
 
 /// <summary>
 /// The operator's and the tests' handle on the simulator, JSON in and out, under /sim. Members and keys, the market
-/// clock, determination and settlement, pauses, state, faults, scenarios and fair prices.
+/// clock, determination and settlement, pauses, state, faults, fees, scenarios and fair prices.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -34,6 +34,7 @@ internal static class AdminEndpoints
         group.MapPost("exchange", Handler(http => Toggle(http, active => admin.Exchange.SetExchangeActive(active))));
         group.MapPost("members/{member_id}/deposit", Handler(http => Deposit(admin, http)));
         AdminFaultEndpoints.Map(group, admin);
+        AdminFeeEndpoints.Map(group, admin);
         group.MapGet("scenarios", Handler(_ => Results.Json(new ScenariosWire(admin.Scenarios.Select(s => s.Name).ToList()), AdminJsonContext.Default.ScenariosWire)));
         group.MapPost("scenarios/{name}", Handler(http => LoadScenario(admin, http)));
     }

@@ -46,6 +46,21 @@ public sealed record DepositRequest(
     [property: JsonPropertyName("exchange_index")] int? ExchangeIndex = null,
     [property: JsonPropertyName("subaccount")] int? Subaccount = null);
 
+/// <summary>A series' fee schedule from <c>scheduled_ts</c> on.</summary>
+public sealed record SeriesFeeChangeRequest(
+    [property: JsonPropertyName("fee_type")] string? FeeType,
+    [property: JsonPropertyName("fee_multiplier")] decimal? FeeMultiplier,
+    [property: JsonPropertyName("scheduled_ts")] DateTimeOffset? ScheduledTs);
+
+/// <summary>An event's override, now or from <c>scheduled_ts</c> on; a null part falls back to the series.</summary>
+public sealed record EventFeeRequest(
+    [property: JsonPropertyName("fee_type_override")] string? FeeTypeOverride,
+    [property: JsonPropertyName("fee_multiplier_override")] decimal? FeeMultiplierOverride,
+    [property: JsonPropertyName("scheduled_ts")] DateTimeOffset? ScheduledTs);
+
+/// <summary>No trade fee in the market until <c>expiration_time</c>; null ends the waiver.</summary>
+public sealed record FeeWaiverRequest([property: JsonPropertyName("expiration_time")] DateTimeOffset? ExpirationTime);
+
 /// <summary>kind: status, latency, drop, accept_then_500, accept_then_timeout.</summary>
 public sealed record FaultRequest
 {
@@ -150,6 +165,9 @@ public sealed record MarketStateWire(
 [JsonSerializable(typeof(ActiveRequest))]
 [JsonSerializable(typeof(FairPriceRequest))]
 [JsonSerializable(typeof(DepositRequest))]
+[JsonSerializable(typeof(SeriesFeeChangeRequest))]
+[JsonSerializable(typeof(EventFeeRequest))]
+[JsonSerializable(typeof(FeeWaiverRequest))]
 [JsonSerializable(typeof(FaultRequest))]
 [JsonSerializable(typeof(FaultWire))]
 [JsonSerializable(typeof(FaultsWire))]

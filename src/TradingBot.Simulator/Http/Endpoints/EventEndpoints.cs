@@ -16,8 +16,10 @@ internal static class EventEndpoints
     {
         group.MapGet("exchange/status", Handler(_ => ExchangeStatus(api))).Public();
         group.MapGet("exchange/schedule", Handler(_ => Schedule(api))).Public();
+        group.MapGet("series/fee_changes", Handler(http => SeriesFeeChanges(api, http))).Public();
         group.MapGet("series/{series_ticker}", Handler(http => Series(api, http))).Public();
         group.MapGet("events", Handler(http => Events(api, http))).Public();
+        group.MapGet("events/fee_changes", Handler(http => EventFeeChanges(api, http))).Public();
         group.MapGet("events/{event_ticker}", Handler(http => Event(api, http))).Public();
         group.MapGet("milestones", Handler(http => Milestones(api, http))).Public();
         group.MapGet("milestones/{milestone_id}", Handler(http => Milestone(api, http))).Public();
@@ -77,9 +79,47 @@ internal static class EventEndpoints
             var volume = includeVolume
                 ? WireFormat.Count(x.Markets.Values.Where(m => m.Series.Ticker == ticker).Aggregate(Contracts.Zero, (sum, m) => sum + m.Volume))
                 : null;
-            return EventMapper.Series(s, volume);
+            return EventMapper.Series(s, x.SeriesFeesAt(ticker, x.Clock.GetUtcNow()), volume);
         }) ?? throw ApiProblem.NotFound($"series {ticker} not found");
         return ApiResults.Ok(new SeriesResponseWire(series), KalshiJsonContext.Default.SeriesResponseWire);
+    }
+
+    /// <summary>Upcoming changes, or with show_historical every change, oldest first.</summary>
+    private static IResult SeriesFeeChanges(SimApi api, HttpContext http)
+    {
+        var query = new QueryReader(http.Request.Query);
+        var seriesTicker = query.Text("series_ticker");
+        var historical = query.Bool("show_historical") ?? false;
+        var changes = api.Exchange.Read(x =>
+        {
+            var now = x.Clock.GetUtcNow();
+            return x.SeriesFeeChanges
+                .Where(c => (seriesTicker is null || c.SeriesTicker == seriesTicker) && (historical || c.At > now))
+                .OrderBy(c => c.At)
+                .Select(EventMapper.SeriesFeeChange)
+                .ToList();
+        });
+        return ApiResults.Ok(new SeriesFeeChangesResponseWire(changes), KalshiJsonContext.Default.SeriesFeeChangesResponseWire);
+    }
+
+    /// <summary>The docs name no history switch for events; the simulator lists the upcoming changes, as the series default does.</summary>
+    private static IResult EventFeeChanges(SimApi api, HttpContext http)
+    {
+        var query = new QueryReader(http.Request.Query);
+        var limit = query.Limit(100, 1000);
+        var cursor = query.Text("cursor");
+        var eventTicker = query.Text("event_ticker");
+        var body = api.Exchange.Read(x =>
+        {
+            var now = x.Clock.GetUtcNow();
+            var page = Paging.ByKey(
+                x.EventFeeChanges.Where(c => (eventTicker is null || c.EventTicker == eventTicker) && c.At > now),
+                c => c.Id,
+                cursor,
+                limit);
+            return new EventFeeChangesResponseWire(page.Items.Select(c => EventMapper.EventFeeChange(c, x.Events[c.EventTicker].SeriesTicker)).ToList(), page.Cursor);
+        });
+        return ApiResults.Ok(body, KalshiJsonContext.Default.EventFeeChangesResponseWire);
     }
 
     private static IResult Events(SimApi api, HttpContext http)
@@ -111,7 +151,7 @@ internal static class EventEndpoints
                 limit);
             return new EventsResponseWire
             {
-                Events = page.Items.Select(e => EventMapper.Event(e, x.Series[e.SeriesTicker], byEvent[e.Ticker], nested ? mapper : null)).ToList(),
+                Events = page.Items.Select(e => EventMapper.Event(e, x.Series[e.SeriesTicker], byEvent[e.Ticker], nested ? mapper : null, x.EventFeeOverrideAt(e.Ticker, mapper.Now))).ToList(),
                 Milestones = withMilestones ? page.Items.Select(e => EventMapper.Milestone(e, EventMapper.UpdatedAt(e, byEvent[e.Ticker]))).ToList() : null,
                 Cursor = page.Cursor,
             };
@@ -130,7 +170,7 @@ internal static class EventEndpoints
             var mapper = new MarketMapper(x);
             var markets = MarketsByEvent(x)[ticker];
             return new EventResponseWire(
-                EventMapper.Event(simEvent, x.Series[simEvent.SeriesTicker], markets, nested ? mapper : null),
+                EventMapper.Event(simEvent, x.Series[simEvent.SeriesTicker], markets, nested ? mapper : null, x.EventFeeOverrideAt(ticker, mapper.Now)),
                 markets.Select(mapper.Map).ToList());
         }) ?? throw ApiProblem.NotFound($"event {ticker} not found");
         return ApiResults.Ok(body, KalshiJsonContext.Default.EventResponseWire);

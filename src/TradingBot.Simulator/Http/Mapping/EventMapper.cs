@@ -10,7 +10,8 @@ namespace TradingBot.Simulator.Http.Mapping;
 /// <summary>Series, events and their milestones on the wire. Each event (one game) has one milestone starting at the game's start.</summary>
 internal static class EventMapper
 {
-    public static SeriesWire Series(SimSeries series, string? volume) => new()
+    /// <summary>The series with the fees in force now (<paramref name="fees"/>): a scheduled change once made shows here.</summary>
+    public static SeriesWire Series(SimSeries series, (FeeType Type, decimal Multiplier) fees, string? volume) => new()
     {
         Ticker = series.Ticker,
         Frequency = "custom",
@@ -20,14 +21,14 @@ internal static class EventMapper
         SettlementSources = [],
         ContractUrl = "",
         ContractTermsUrl = "",
-        FeeType = FeeTypeName(series.FeeType),
-        FeeMultiplier = series.FeeMultiplier,
+        FeeType = FeeTypeName(fees.Type),
+        FeeMultiplier = fees.Multiplier,
         AdditionalProhibitions = [],
         VolumeFp = volume,
         ExchangeIndex = 0,
     };
 
-    public static EventWire Event(SimEvent simEvent, SimSeries series, IReadOnlyList<SimMarket> markets, MarketMapper? nested) => new()
+    public static EventWire Event(SimEvent simEvent, SimSeries series, IReadOnlyList<SimMarket> markets, MarketMapper? nested, (FeeType? Type, decimal? Multiplier) feeOverride) => new()
     {
         EventTicker = simEvent.Ticker,
         SeriesTicker = simEvent.SeriesTicker,
@@ -43,6 +44,21 @@ internal static class EventMapper
         SettlementSources = [],
         LastUpdated = Time(UpdatedAt(simEvent, markets)),
         ExchangeIndex = simEvent.Shard,
+        FeeTypeOverride = feeOverride.Type is { } type ? FeeTypeName(type) : null,
+        FeeMultiplierOverride = feeOverride.Multiplier,
+    };
+
+    public static SeriesFeeChangeWire SeriesFeeChange(SimSeriesFeeChange change) =>
+        new(change.Id, change.SeriesTicker, FeeTypeName(change.FeeType), change.FeeMultiplier, Time(change.At));
+
+    public static EventFeeChangeWire EventFeeChange(SimEventFeeChange change, string seriesTicker) => new()
+    {
+        Id = change.Id,
+        EventTicker = change.EventTicker,
+        SeriesTicker = seriesTicker,
+        FeeTypeOverride = change.FeeTypeOverride is { } type ? FeeTypeName(type) : null,
+        FeeMultiplierOverride = change.FeeMultiplierOverride,
+        ScheduledTs = Time(change.At),
     };
 
     public static MilestoneWire Milestone(SimEvent simEvent, DateTimeOffset lastUpdated) => new()
@@ -94,7 +110,7 @@ internal static class EventMapper
         _ => "soccer_match",
     };
 
-    private static string FeeTypeName(FeeType type) => type switch
+    public static string FeeTypeName(FeeType type) => type switch
     {
         FeeType.QuadraticWithMakerFees => "quadratic_with_maker_fees",
         FeeType.QuadraticWithComboMakerFees => "quadratic_with_combo_maker_fees",

@@ -59,6 +59,7 @@ internal sealed class MarketMapper
             // A game's outcome is known a few hours after it starts; deliberately not the start itself (README.md).
             ExpectedExpirationTime = Time(simEvent.GameStart + TimeSpan.FromHours(3)),
             LatestExpirationTime = Time(market.Spec.CloseTime),
+            FeeWaiverExpirationTime = Time(_exchange.FeeWaiverOf(market.Ticker)),
             SettlementTimerSeconds = 0,
             Status = Status(market.Status),
             YesBid = Dollars(yesBid),

@@ -28,6 +28,36 @@ public sealed record EventWire
     [JsonPropertyName("last_updated_ts")] public DateTime? LastUpdated { get; init; }
 
     [JsonPropertyName("exchange_index")] public int ExchangeIndex { get; init; }
+
+    /// <summary>Sent only while the event overrides its series' fees.</summary>
+    [JsonPropertyName("fee_type_override")] public string? FeeTypeOverride { get; init; }
+
+    [JsonPropertyName("fee_multiplier_override")] public decimal? FeeMultiplierOverride { get; init; }
+}
+
+/// <summary>GET /events/fee_changes (get-event-fee-changes.md).</summary>
+public sealed record EventFeeChangesResponseWire(
+    [property: JsonPropertyName("event_fee_changes")] IReadOnlyList<EventFeeChangeWire> EventFeeChanges,
+    [property: JsonPropertyName("cursor")] string Cursor);
+
+/// <summary>Both overrides are always written: null clears that part, and the docs require the fields.</summary>
+public sealed record EventFeeChangeWire
+{
+    [JsonPropertyName("id")] public required string Id { get; init; }
+
+    [JsonPropertyName("event_ticker")] public required string EventTicker { get; init; }
+
+    [JsonPropertyName("series_ticker")] public required string SeriesTicker { get; init; }
+
+    [JsonPropertyName("fee_type_override")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public required string? FeeTypeOverride { get; init; }
+
+    [JsonPropertyName("fee_multiplier_override")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public required decimal? FeeMultiplierOverride { get; init; }
+
+    [JsonPropertyName("scheduled_ts")] public required DateTime ScheduledTs { get; init; }
 }
 
 public sealed record EventsResponseWire

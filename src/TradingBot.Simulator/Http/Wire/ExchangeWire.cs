@@ -64,6 +64,16 @@ public sealed record MaintenanceWindowWire(
     [property: JsonPropertyName("start_datetime")] DateTime Start,
     [property: JsonPropertyName("end_datetime")] DateTime End);
 
+/// <summary>GET /series/fee_changes (get-series-fee-changes.md): not paged.</summary>
+public sealed record SeriesFeeChangesResponseWire([property: JsonPropertyName("series_fee_change_arr")] IReadOnlyList<SeriesFeeChangeWire> Changes);
+
+public sealed record SeriesFeeChangeWire(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("series_ticker")] string SeriesTicker,
+    [property: JsonPropertyName("fee_type")] string FeeType,
+    [property: JsonPropertyName("fee_multiplier")] decimal FeeMultiplier,
+    [property: JsonPropertyName("scheduled_ts")] DateTime ScheduledTs);
+
 public sealed record SeriesResponseWire([property: JsonPropertyName("series")] SeriesWire Series);
 
 public sealed record SeriesWire

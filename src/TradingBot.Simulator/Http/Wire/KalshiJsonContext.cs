@@ -14,6 +14,8 @@ namespace TradingBot.Simulator.Http.Wire;
 [JsonSerializable(typeof(ExchangeStatusWire))]
 [JsonSerializable(typeof(ExchangeScheduleResponseWire))]
 [JsonSerializable(typeof(SeriesResponseWire))]
+[JsonSerializable(typeof(SeriesFeeChangesResponseWire))]
+[JsonSerializable(typeof(EventFeeChangesResponseWire))]
 [JsonSerializable(typeof(EventsResponseWire))]
 [JsonSerializable(typeof(EventResponseWire))]
 [JsonSerializable(typeof(MilestonesResponseWire))]

@@ -29,6 +29,9 @@ public sealed record MarketWire
 
     [JsonPropertyName("latest_expiration_time")] public required DateTime LatestExpirationTime { get; init; }
 
+    /// <summary>Until then the market's trades pay no trade fee.</summary>
+    [JsonPropertyName("fee_waiver_expiration_time")] public DateTime? FeeWaiverExpirationTime { get; init; }
+
     [JsonPropertyName("settlement_timer_seconds")] public required int SettlementTimerSeconds { get; init; }
 
     [JsonPropertyName("status")] public required string Status { get; init; }
