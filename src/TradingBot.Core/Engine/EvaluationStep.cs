@@ -42,7 +42,7 @@ public sealed class EvaluationStep(
     public async Task<EvaluationReport> RunAsync(IReadOnlyCollection<MarketView> batch, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        latch.Restore(await store.Outbox.SinceAsync(latch.LookbackFrom(now), cancellationToken).ConfigureAwait(false), now);
+        await latch.RefreshAsync(store.Outbox, now, cancellationToken).ConfigureAwait(false);
         var balance = await exchange.GetBalanceAsync(cancellationToken).ConfigureAwait(false);
         var exposure = Exposure.From(
             await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false),

@@ -33,7 +33,7 @@ public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook 
     public async Task<MonitorReport> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        latch.Restore(await store.Outbox.SinceAsync(latch.LookbackFrom(now), cancellationToken).ConfigureAwait(false), now);
+        await latch.RefreshAsync(store.Outbox, now, cancellationToken).ConfigureAwait(false);
         var positions = await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false);
         foreach (var gone in _exiting.Keys.Except(positions.Select(p => p.Ticker)).ToList())
             _exiting.Remove(gone);

@@ -149,9 +149,6 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
         return (read, 1);
     }
 
-    /// <summary>A series' own fees as last read; a market's fees in force (override, scheduled changes, waiver) are <see cref="MarketView.FeesAt"/>.</summary>
-    public FeeSchedule? FeesOf(string seriesTicker) => _series.TryGetValue(seriesTicker, out var cached) ? cached.Info.Fees : null;
-
     /// <summary>A series as read, with its scheduled fee changes (null, with the error, when they could not be read) and when.</summary>
     private sealed record SeriesRead(SeriesInfo Info, IReadOnlyList<SeriesFeeChange>? Changes, DateTimeOffset ReadAt, ExchangeError? ChangesError = null);
 }

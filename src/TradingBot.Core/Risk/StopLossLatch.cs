@@ -23,6 +23,10 @@ public sealed class StopLossLatch(TimeSpan? cooldown, TimeZoneInfo tradingDayZon
     public DateTimeOffset LookbackFrom(DateTimeOffset now) =>
         cooldown is { } span ? now - span : PositionLedger.TradingDayWindow(PositionLedger.TradingDayOf(now, tradingDayZone), tradingDayZone).From;
 
+    /// <summary>Re-reads the stop-loss exits still within reach from the outbox: what every driver calls before it decides.</summary>
+    public async Task RefreshAsync(IOrderOutbox outbox, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Restore(await outbox.SinceAsync(LookbackFrom(now), cancellationToken).ConfigureAwait(false), now);
+
     /// <summary>Latches every market a stop-loss exit was sent for (rows from <see cref="LookbackFrom"/> on), and forgets expired latches.</summary>
     public void Restore(IEnumerable<OutboxEntry> rows, DateTimeOffset now)
     {

@@ -39,7 +39,7 @@ public sealed class PlacementFillTests : IAsyncLifetime
     [Fact]
     public async Task Fills_that_cannot_be_read_back_leave_the_market_in_doubt_until_reconciled()
     {
-        await ExecuteTwiceAsync(new FaultyVenue(_desk.Venue) { FillsUnreadable = true });
+        await ExecuteTwiceAsync(new FaultyVenue(_desk.Venue) { FillsUnavailable = true });
 
         Assert.Single(_desk.Exchange.Read(e => e.Accounts["bot"].OrderHistory));
         Assert.Equal("ORDER_IN_DOUBT", Assert.Single(await _desk.Store.Decisions.RecentAsync(10, default), d => d.Outcome == Decisions.Denied).Code);

@@ -73,7 +73,7 @@ public sealed class StopLossLatchTests
     public async Task A_stop_loss_exit_goes_out_while_the_balance_cannot_be_read_and_entries_wait()
     {
         await using var desk = await StoppedOutDeskAsync();
-        var venue = new FaultyVenue(desk.Venue) { BalanceUnreadable = true };
+        var venue = new FaultyVenue(desk.Venue) { BalanceUnavailable = true };
         var book = await desk.ScanAsync();
         var exit = Assert.Single((await desk.Monitor(book, venue).RunAsync(default)).Exits);
 

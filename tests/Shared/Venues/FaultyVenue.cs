@@ -3,7 +3,7 @@ using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Values;
 
-namespace TradingBot.Storage.Tests.Support;
+namespace TradingBot.Tests.Venues;
 
 /// <summary>How an order write goes wrong on its way to the venue and back.</summary>
 public enum CreateFault
@@ -18,6 +18,7 @@ public enum CreateFault
 }
 
 /// <summary>A real venue (the simulator's engine) behind a wire that can lose order writes either side of the venue.</summary>
+/// <remarks>Shared by the test projects that opt in (their csproj compiles tests/Shared/Venues).</remarks>
 internal sealed class FaultyVenue(IExchange inner) : IExchange
 {
     public CreateFault NextCreate { get; set; }
@@ -42,7 +43,13 @@ internal sealed class FaultyVenue(IExchange inner) : IExchange
 
     public Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken) => inner.GetOrderBooksAsync(tickers, cancellationToken);
 
-    public Task<ExchangeResult<AccountBalance>> GetBalanceAsync(CancellationToken cancellationToken) => inner.GetBalanceAsync(cancellationToken);
+    /// <summary>While set, balance reads fail as a venue outage would.</summary>
+    public bool BalanceUnavailable { get; set; }
+
+    public Task<ExchangeResult<AccountBalance>> GetBalanceAsync(CancellationToken cancellationToken) =>
+        BalanceUnavailable
+            ? Task.FromResult(ExchangeResult<AccountBalance>.Fail(new ExchangeError(ExchangeErrorKind.Server, "balance unavailable", HttpStatus: 503)))
+            : inner.GetBalanceAsync(cancellationToken);
 
     public Task<ExchangeResult<IReadOnlyList<PositionInfo>>> GetPositionsAsync(CancellationToken cancellationToken) => inner.GetPositionsAsync(cancellationToken);
 
