@@ -50,10 +50,13 @@ public sealed class EvaluationStep(
             book);
         var account = new AccountState(now, controls.Status, book.Exchange, balance.Success ? balance.Value : AccountBalance.Unsharded(Money.Zero), exposure.Total, rate.CountAt(now));
         var coherent = ForecastCoherence.Coherent(batch, forecasts.For);
+        Forecast? ForecastOf(MarketTicker ticker) => coherent.TryGetValue(ticker, out var f) ? f : null;
+        MarketState StateOf(MarketView view) => exposure.StateOf(view, latch.IsLatched(view.Ticker, account.Now), account.Now);
+        IReadOnlyList<MarketAction> Decide(in MarketState state) => decision.Decide(state, ForecastOf(state.Ticker), exposure.WorkingIn(state.Ticker), account);
 
         // On the listing's quotes: which markets are worth a fresh book. Markets where an entry of ours rests come
         // first, whatever they say now: a resting order is judged on the full book, never on a listing's top.
-        var first = batch.Select(view => (View: view, Actions: Decide(view, coherent, exposure, account))).ToList();
+        var first = batch.Select(view => (View: view, Actions: Decide(StateOf(view)))).ToList();
         var fresh = first
             .Where(r => exposure.EntryWorking(r.View.Ticker) || r.Actions.Any(a => a.Kind != MarketActionKind.Nothing))
             .OrderByDescending(r => exposure.EntryWorking(r.View.Ticker))
@@ -67,7 +70,7 @@ public sealed class EvaluationStep(
         foreach (var (view, actions) in first.Where(r => !fresh.Contains(r.View.Ticker)))
         {
             foreach (var action in actions.Where(a => a.Kind == MarketActionKind.Nothing))
-                results.Add(Record(action, account, coherent.TryGetValue(view.Ticker, out var f) ? f : null));
+                results.Add(Record(action, account, ForecastOf(view.Ticker)));
         }
 
         account = account with { Now = time.GetUtcNow() };
@@ -76,17 +79,14 @@ public sealed class EvaluationStep(
         {
             if (!book.TryGet(ticker, out var view))
                 continue;
-            var state = exposure.StateOf(view, latch.IsLatched(ticker, account.Now), account.Now);
-            foreach (var action in decision.Decide(state, coherent.TryGetValue(ticker, out var f) ? f : null, exposure.WorkingIn(ticker), account))
+            var state = StateOf(view);
+            foreach (var action in Decide(state))
                 decided.Add((state, action));
         }
 
         var gameTaken = OneEntryPerGame(decided);
         foreach (var (state, action) in decided)
-        {
-            var forecast = coherent.TryGetValue(state.Ticker, out var f) ? f : (Forecast?)null;
-            results.Add(Judge(state, action, gameTaken, balance.Success, account, forecast));
-        }
+            results.Add(Judge(state, action, gameTaken, balance.Success, account, ForecastOf(state.Ticker)));
 
         return new EvaluationReport(batch.Count, fresh.Count, results.Where(r => !Unremarkable.Contains(r.Action.Code)).ToList());
     }
@@ -119,9 +119,6 @@ public sealed class EvaluationStep(
         decided.Where(d => d.State.MutuallyExclusive && d.Action.Kind == MarketActionKind.Place && d.Action.Intent.Kind == IntentKind.Entry)
             .GroupBy(d => d.State.Event)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.Action.Edge).ThenBy(d => d.State.Ticker.Value, StringComparer.Ordinal).First().State.Ticker);
-
-    private IReadOnlyList<MarketAction> Decide(MarketView view, Dictionary<MarketTicker, Forecast> coherent, Exposure exposure, AccountState account) =>
-        decision.Decide(exposure.StateOf(view, latch.IsLatched(view.Ticker, account.Now), account.Now), coherent.TryGetValue(view.Ticker, out var f) ? f : null, exposure.WorkingIn(view.Ticker), account);
 
     private static Evaluation Record(MarketAction action, AccountState account, Forecast? forecast) =>
         new(action.Ticker, action, Decisions.For(action, account.Now), forecast);
