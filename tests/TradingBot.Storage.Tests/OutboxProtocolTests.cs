@@ -276,4 +276,74 @@ public sealed class OutboxProtocolTests : IAsyncLifetime
         Assert.Single(report.Mismatches, m => m.Contains("KXNFLGAME-26SEP13DALNYG-NYG: the bot holds 2.00 No, the venue has no position", StringComparison.Ordinal));
         Assert.DoesNotContain(report.Mismatches, m => m.StartsWith(Venue.Ticker, StringComparison.Ordinal));
     }
+
+    /// <summary>A made bid resting at the venue, as the bot's outbox has it.</summary>
+    private async Task<OutboxEntry> RestingBidAsync(SqlBotStore store, OrderSubmitter submitter)
+    {
+        var placed = await submitter.SubmitAsync(Venue.BuyYes(0.40m, 10, Execution.Make), default);
+        Assert.Equal(SubmitOutcomeKind.Accepted, placed.Kind);
+        var entry = (await store.Outbox.FindAsync(placed.ClientOrderId, default))!;
+        Assert.Equal(OutboxStatus.Resting, entry.Status);
+        return entry;
+    }
+
+    [Fact]
+    public async Task A_cancel_whose_reply_is_lost_blocks_the_market_until_reconciled_and_is_never_sent_twice()
+    {
+        var (store, submitter, _) = Start();
+        var entry = await RestingBidAsync(store, submitter);
+
+        _venue.Wire.NextCancel = CreateFault.LostAfterVenue;
+        var cancel = await submitter.CancelAsync(entry, "test", default);
+        var inDoubt = (await store.Outbox.FindAsync(entry.ClientOrderId, default))!;
+        // A second cancel of a row in doubt is not sent: only reconciliation may settle it.
+        var again = await submitter.CancelAsync(inDoubt, "test", default);
+        var report = await RestartAndReconcileAsync();
+        var settled = (await store.Outbox.FindAsync(entry.ClientOrderId, default))!;
+
+        Assert.Equal(CancelOutcome.InDoubt, cancel.Outcome);
+        Assert.Equal(OutboxStatus.Unknown, inDoubt.Status);
+        Assert.True(inDoubt.BlocksMarket);
+        Assert.Equal(CancelOutcome.NotSent, again.Outcome);
+        Assert.Equal(1, report.InDoubtResolved);
+        Assert.Equal((OutboxStatus.Canceled, false), (settled.Status, settled.IsOpen));
+        Assert.Equal(1, _venue.OrdersOf(Venue.Bot));
+    }
+
+    [Fact]
+    public async Task Killed_mid_cancel_the_row_is_settled_by_what_the_venue_says()
+    {
+        var (store, submitter, _) = Start();
+        var entry = await RestingBidAsync(store, submitter);
+        // The cancel was committed (CancelPending) and the process died before the call.
+        await store.Outbox.UpdateAsync(entry.ClientOrderId, new OutboxUpdate(OutboxStatus.CancelPending, entry.OrderId, entry.Filled, entry.Remaining, "test", _time.GetUtcNow()), default);
+        Assert.Contains(await store.Outbox.OpenAsync(default), o => o.ClientOrderId == entry.ClientOrderId && o.BlocksMarket);
+
+        var report = await RestartAndReconcileAsync();
+        var settled = (await store.Outbox.FindAsync(entry.ClientOrderId, default))!;
+
+        // The venue still rests it: the row follows the venue, the market is free again, and the decision may pull it afresh.
+        Assert.Equal(1, report.InDoubtResolved);
+        Assert.Equal(OutboxStatus.Resting, settled.Status);
+        Assert.False(settled.BlocksMarket);
+    }
+
+    [Fact]
+    public async Task A_cancel_that_finds_fills_since_the_last_reconciliation_leaves_the_row_in_doubt_until_they_are_read()
+    {
+        var (store, submitter, _) = Start();
+        var entry = await RestingBidAsync(store, submitter);
+        // Someone sells 4 into the bid before the cancel: the outbox still says 10 resting.
+        Assert.True(_venue.Exchange.Submit("mm", new Simulator.Engine.OrderSubmission(Venue.Ticker, BookSide.Ask, Price.Parse("0.40"), Contracts.Whole(4), TimeInForce.ImmediateOrCancel)).Success);
+
+        var cancel = await submitter.CancelAsync(entry, "test", default);
+        var row = (await store.Outbox.FindAsync(entry.ClientOrderId, default))!;
+        await RestartAndReconcileAsync();
+        var settled = (await store.Outbox.FindAsync(entry.ClientOrderId, default))!;
+
+        Assert.Equal(CancelOutcome.InDoubt, cancel.Outcome);
+        Assert.True(row.BlocksMarket);
+        Assert.Equal((OutboxStatus.Canceled, Contracts.Whole(4)), (settled.Status, settled.Filled));
+        Assert.Equal(Contracts.Whole(4), (await store.Ledger.PositionsAsync(default)).Single().Count);
+    }
 }

@@ -74,7 +74,18 @@ internal sealed class FaultyVenue(IExchange inner) : IExchange
 
     public Task<ExchangeResult<OrderInfo>> GetOrderAsync(string orderId, CancellationToken cancellationToken) => inner.GetOrderAsync(orderId, cancellationToken);
 
-    public Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken) => inner.CancelOrderAsync(orderId, ticker, cancellationToken);
+    /// <summary>How the next cancel goes wrong (the same two ways as a create).</summary>
+    public CreateFault NextCancel { get; set; }
+
+    public async Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken)
+    {
+        var fault = NextCancel;
+        NextCancel = CreateFault.None;
+        if (fault == CreateFault.LostBeforeVenue)
+            return new ExchangeError(ExchangeErrorKind.Transport, "connection reset before the request was sent");
+        var result = await inner.CancelOrderAsync(orderId, ticker, cancellationToken);
+        return fault == CreateFault.LostAfterVenue ? new ExchangeError(ExchangeErrorKind.Timeout, "no reply within 10 s") : result;
+    }
 
     public async Task<ExchangeResult<OrderAck>> CreateOrderAsync(OrderRequest order, CancellationToken cancellationToken)
     {
