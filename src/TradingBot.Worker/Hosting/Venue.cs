@@ -5,6 +5,7 @@ using TradingBot.Kalshi;
 using TradingBot.Kalshi.Adapter;
 using TradingBot.Kalshi.Auth;
 using TradingBot.Kalshi.Http;
+using TradingBot.Simulator.Engine;
 using TradingBot.Simulator.Hosting;
 using TradingBot.Simulator.Http.Limits;
 using TradingBot.Storage;
@@ -21,6 +22,13 @@ namespace TradingBot.Worker.Hosting;
 internal sealed class Venue : IAsyncDisposable
 {
     public const decimal PaperStartingBalance = 1000m;
+
+    /// <summary>
+    /// The part of the paper money kept on exchange shard 3. Kalshi holds cash per shard and lists new baseball and
+    /// tennis games there (since 24 August 2026); an operator who trades MLB moves cash there, so paper does too, or
+    /// the demo slate's MLB games would all be denied INSUFFICIENT_BALANCE.
+    /// </summary>
+    public const decimal PaperBaseballShardBalance = 250m;
 
     private Venue(IExchange exchange, KalshiClient client, TimeProvider clock, string description, SimulatorServer? simulator)
     {
@@ -82,11 +90,19 @@ internal sealed class Venue : IAsyncDisposable
         }, cancellationToken);
         // The paper clock runs PaperSpeed times faster, so the bot scans that many times more often per real second: at
         // the operator's tier it would spend its rate budget on 429s. Paper trades at the top tier on both sides.
-        var (key, keyId) = simulator.CreateKey("paper", Money.FromDollars(PaperStartingBalance), RateTier.Prestige);
+        var (key, keyId) = OpenPaperAccount(simulator);
         var options = new KalshiOptions { ApiKeyId = keyId, Tier = KalshiTier.Prestige, RequestTimeout = kalshi.RequestTimeout, UseAccountLimits = false };
         var client = KalshiConnection.Create(options, simulator.ApiUrl, new RequestSigner(key), TimeProvider.System);
         return new Venue(new KalshiExchange(client, simulator.Clock), client, simulator.Clock,
             $"the bundled simulator at {simulator.ApiUrl} (paper money, clock at {bot.PaperSpeed}x)", simulator);
+    }
+
+    /// <summary>The paper account: <see cref="PaperStartingBalance"/> in all, <see cref="PaperBaseballShardBalance"/> of it on shard 3, the rest on 0.</summary>
+    internal static (System.Security.Cryptography.RSA Key, string KeyId) OpenPaperAccount(SimulatorServer simulator)
+    {
+        var opened = simulator.CreateKey("paper", Money.FromDollars(PaperStartingBalance - PaperBaseballShardBalance), RateTier.Prestige);
+        simulator.Exchange.Deposit("paper", Money.FromDollars(PaperBaseballShardBalance), ExchangeShards.TennisAndBaseball);
+        return opened;
     }
 
     /// <summary>
