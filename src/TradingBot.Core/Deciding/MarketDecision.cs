@@ -100,8 +100,8 @@ public sealed class MarketDecision(EntryEvaluator pricing, StrategyOptions strat
     }
 
     /// <summary>
-    /// The resting entry is kept only while it is exactly the order the bot would send now: same side, made (taking is
-    /// not better), at the price one tick above the others' best bid, with its edge at that price above the minimum,
+    /// The resting entry is kept only while it is still the order the bot would send now: same side, made (taking is
+    /// not better), at the front of the others' bids and no more than one tick above them, with its edge at that price above the minimum,
     /// and what is held and working no more than one contract over the target. Anything else pulls it; the next scan,
     /// with the market clear, sends the right order.
     /// </summary>
@@ -126,7 +126,7 @@ public sealed class MarketDecision(EntryEvaluator pricing, StrategyOptions strat
                 actions.Add(MarketAction.Cancel(order, DecisionCode.Reprice, $"{at}, the other side is now the better buy"));
             else if (best.Execution == Execution.Take)
                 actions.Add(MarketAction.Cancel(order, DecisionCode.Reprice, $"{at}, taking at {best.Price} now clears the minimum edge"));
-            else if (best.Price != price)
+            else if (best.Price > price || (OneTickBetter(market, side, best.Price) is { } step && step < price))
                 actions.Add(MarketAction.Cancel(order, DecisionCode.Reprice, $"{at}, front_of_book={best.Price}"));
             else if (Overshoot(best, market, account) is { } over)
                 actions.Add(MarketAction.Cancel(order, DecisionCode.TargetShrunk, over));
@@ -135,6 +135,18 @@ public sealed class MarketDecision(EntryEvaluator pricing, StrategyOptions strat
         }
 
         return actions;
+    }
+
+    /// <summary>
+    /// One tick better for the buyer of <paramref name="side"/> than <paramref name="price"/> (on the YES-leg grid: a
+    /// better NO price is a lower YES price). An order that only overpays by that one tick keeps its place: pulling it
+    /// to save a cent would cost its queue position and an order write every time the bid under it flickers.
+    /// </summary>
+    private static Price? OneTickBetter(in MarketState market, OutcomeSide side, Price price)
+    {
+        if (side == OutcomeSide.Yes)
+            return market.Ticks.TryNextAbove(price, out var up) ? up : null;
+        return market.Ticks.TryNextBelow(price.Complement, out var yes) ? yes.Complement : null;
     }
 
     /// <summary>Held plus working more than one contract's cost over the target: the working order no longer belongs.</summary>

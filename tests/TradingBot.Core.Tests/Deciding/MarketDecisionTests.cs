@@ -136,6 +136,21 @@ public class MarketDecisionTests
     }
 
     [Fact]
+    public void A_resting_entry_one_tick_above_the_front_keeps_its_place()
+    {
+        var desk = HundredDollarCap();
+        desk.SetBook(yesBid: 0.40m, noBid: 0.50m);
+        desk.Scan(0.50m);
+
+        // The bid under it drops a tick: 0.41 now overpays the 0.40 it would post by one tick, not worth a cancel.
+        desk.SetBook(yesBid: 0.39m, noBid: 0.50m);
+        var actions = desk.Scan(0.50m);
+
+        Assert.Equal(DecisionCode.OrderWorking, Assert.Single(actions).Code);
+        Assert.Equal(P(0.41m), Assert.Single(desk.Open).Order.YesPrice);
+    }
+
+    [Fact]
     public void A_resting_entry_is_pulled_when_its_target_shrinks()
     {
         var desk = HundredDollarCap();
