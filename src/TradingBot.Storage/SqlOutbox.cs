@@ -30,7 +30,8 @@ public sealed partial class SqlBotStore
             {
                 var changed = await connection.ExecuteAsync(new CommandDefinition("""
                     UPDATE outbox SET status = @Status, order_id = COALESCE(@OrderId, order_id), filled_hundredths = @Filled,
-                        remaining_hundredths = @Remaining, last_error = @Error, updated_ms = @At
+                        remaining_hundredths = @Remaining, last_error = @Error, updated_ms = @At,
+                        yes_price_units = COALESCE(@YesPrice, yes_price_units), count_hundredths = COALESCE(@Count, count_hundredths)
                     WHERE client_order_id = @Id
                     """, new
                 {
@@ -41,6 +42,8 @@ public sealed partial class SqlBotStore
                     Remaining = update.Remaining.Hundredths,
                     update.Error,
                     At = update.At.ToUnixTimeMilliseconds(),
+                    YesPrice = (long?)update.YesPrice?.Units,
+                    Count = update.Count?.Hundredths,
                 }, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 return changed == 1 ? 0 : throw new StorageException($"outbox has no entry {clientOrderId}");
             }, cancellationToken);
@@ -59,7 +62,7 @@ public sealed partial class SqlBotStore
 
         /// <summary>Constants, written into the SQL: list parameters expand differently on the two providers.</summary>
         private static readonly string OpenStatuses = string.Join(", ",
-            new[] { OutboxStatus.Pending, OutboxStatus.Unknown, OutboxStatus.Accepted, OutboxStatus.Resting, OutboxStatus.PartiallyFilled, OutboxStatus.CancelPending }.Select(s => $"'{s}'"));
+            new[] { OutboxStatus.Pending, OutboxStatus.Unknown, OutboxStatus.Accepted, OutboxStatus.Resting, OutboxStatus.PartiallyFilled, OutboxStatus.CancelPending, OutboxStatus.AmendPending }.Select(s => $"'{s}'"));
 
         private sealed record Row
         {

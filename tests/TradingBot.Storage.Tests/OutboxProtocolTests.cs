@@ -346,4 +346,69 @@ public sealed class OutboxProtocolTests : IAsyncLifetime
         Assert.Equal((OutboxStatus.Canceled, Contracts.Whole(4)), (settled.Status, settled.Filled));
         Assert.Equal(Contracts.Whole(4), (await store.Ledger.PositionsAsync(default)).Single().Count);
     }
+
+    [Fact]
+    public async Task An_amend_re_prices_the_resting_order_in_place_and_the_row_follows_it()
+    {
+        var (store, submitter, _) = Start();
+        var entry = await RestingBidAsync(store, submitter);
+
+        var amend = await submitter.AmendAsync(entry, Price.Parse("0.42"), Contracts.Whole(6), "test", default);
+        var row = (await store.Outbox.FindAsync(entry.ClientOrderId, default))!;
+        var report = await RestartAndReconcileAsync();
+
+        Assert.Equal(AmendOutcome.Amended, amend.Outcome);
+        Assert.Equal((OutboxStatus.Resting, Price.Parse("0.42"), Contracts.Whole(6), Contracts.Whole(6), entry.OrderId), (row.Status, row.Order.YesPrice, row.Remaining, row.Order.Count, row.OrderId));
+        Assert.Equal(0, report.OrdersUpdated);
+        var venue = _venue.Exchange.Read(e => e.Accounts[Venue.Bot].OrderHistory.Single());
+        Assert.Equal((Price.Parse("0.42"), Contracts.Whole(6)), (venue.YesPrice, venue.Remaining));
+    }
+
+    [Fact]
+    public async Task An_amend_whose_reply_is_lost_blocks_the_market_and_reconciliation_takes_the_venues_terms()
+    {
+        var (store, submitter, _) = Start();
+        var entry = await RestingBidAsync(store, submitter);
+
+        _venue.Wire.NextAmend = CreateFault.LostAfterVenue;
+        var amend = await submitter.AmendAsync(entry, Price.Parse("0.42"), Contracts.Whole(6), "test", default);
+        var inDoubt = (await store.Outbox.FindAsync(entry.ClientOrderId, default))!;
+        var again = await submitter.AmendAsync(inDoubt, Price.Parse("0.43"), Contracts.Whole(6), "test", default);
+        await RestartAndReconcileAsync();
+        var settled = (await store.Outbox.FindAsync(entry.ClientOrderId, default))!;
+
+        Assert.Equal(AmendOutcome.InDoubt, amend.Outcome);
+        Assert.True(inDoubt.BlocksMarket);
+        Assert.Equal(AmendOutcome.NotSent, again.Outcome);
+        Assert.Equal((OutboxStatus.Resting, Price.Parse("0.42"), Contracts.Whole(6)), (settled.Status, settled.Order.YesPrice, settled.Remaining));
+        Assert.Equal(1, _venue.OrdersOf(Venue.Bot));
+    }
+
+    [Fact]
+    public async Task Killed_mid_amend_before_the_call_the_row_returns_to_the_terms_the_venue_still_has()
+    {
+        var (store, submitter, _) = Start();
+        var entry = await RestingBidAsync(store, submitter);
+        await store.Outbox.UpdateAsync(entry.ClientOrderId, new OutboxUpdate(OutboxStatus.AmendPending, entry.OrderId, entry.Filled, Contracts.Whole(6), "test",
+            _time.GetUtcNow(), Price.Parse("0.42"), Contracts.Whole(6)), default);
+
+        var report = await RestartAndReconcileAsync();
+        var settled = (await store.Outbox.FindAsync(entry.ClientOrderId, default))!;
+
+        Assert.Equal(1, report.InDoubtResolved);
+        Assert.Equal((OutboxStatus.Resting, Price.Parse("0.40"), Contracts.Whole(10), Contracts.Whole(10)), (settled.Status, settled.Order.YesPrice, settled.Remaining, settled.Order.Count));
+    }
+
+    [Fact]
+    public async Task A_refused_amend_leaves_the_row_as_it_was()
+    {
+        var (store, submitter, _) = Start();
+        var entry = await RestingBidAsync(store, submitter);
+
+        var amend = await submitter.AmendAsync(entry, Price.Parse("0.405"), Contracts.Whole(6), "test", default);
+        var row = (await store.Outbox.FindAsync(entry.ClientOrderId, default))!;
+
+        Assert.Equal(AmendOutcome.Refused, amend.Outcome);
+        Assert.Equal((OutboxStatus.Resting, Price.Parse("0.40"), Contracts.Whole(10), Contracts.Whole(10)), (row.Status, row.Order.YesPrice, row.Remaining, row.Order.Count));
+    }
 }

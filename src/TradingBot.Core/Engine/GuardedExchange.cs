@@ -50,6 +50,8 @@ public sealed class GuardedExchange(IExchange inner, TradingControls controls) :
 
     public Task<ExchangeResult<OrderAck>> CreateOrderAsync(OrderRequest order, CancellationToken cancellationToken) => Write($"create order {order.ClientOrderId}", () => inner.CreateOrderAsync(order, cancellationToken), cancellationToken, reducesRisk: order.ReduceOnly);
 
+    public Task<ExchangeResult<AmendAck>> AmendOrderAsync(AmendRequest amend, CancellationToken cancellationToken) => Write($"amend order {amend.OrderId}", () => inner.AmendOrderAsync(amend, cancellationToken), cancellationToken);
+
     public Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken) => Write($"cancel order {orderId}", () => inner.CancelOrderAsync(orderId, ticker, cancellationToken), cancellationToken, reducesRisk: true);
 
     private Task<ExchangeResult<T>> Read<T>(string what, Task<ExchangeResult<T>> call, CancellationToken cancellationToken) =>

@@ -153,6 +153,18 @@ public sealed record OrderAck(string OrderId, ClientOrderId ClientOrderId, Contr
 /// <summary>The venue cancelled what rested of an order: how many contracts that took off the book.</summary>
 public sealed record CancelAck(string OrderId, Contracts ReducedBy);
 
+/// <summary>
+/// A resting order re-priced or re-sized in place (Kalshi's V2 amend): its new YES-leg price and its new total count
+/// (what already filled plus what should rest). The order keeps its <c>client_order_id</c>.
+/// </summary>
+public sealed record AmendRequest(string OrderId, ClientOrderId ClientOrderId, MarketTicker Ticker, BookSide Side, Price YesPrice, Contracts TotalCount);
+
+/// <summary>
+/// The venue took an amend. Its reply can describe another order (Kalshi's changelog, May 2026), so nothing but the
+/// fact is taken from it: the order is read back to learn where it stands.
+/// </summary>
+public sealed record AmendAck(string OrderId);
+
 /// <summary>A period the exchange announced it will be down.</summary>
 public sealed record MaintenanceWindow(DateTimeOffset Start, DateTimeOffset End);
 

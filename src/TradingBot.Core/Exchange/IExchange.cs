@@ -55,4 +55,7 @@ public interface IExchange
 
     /// <summary>Cancels what rests of an order; the market routes the cancel to the exchange shard that holds it.</summary>
     Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken);
+
+    /// <summary>Re-prices or re-sizes a resting order in place, once. Like a create, an unknown outcome goes to reconciliation.</summary>
+    Task<ExchangeResult<AmendAck>> AmendOrderAsync(AmendRequest amend, CancellationToken cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace TradingBot.Core.Persistence;
 /// <summary>
 /// Where an order stands in the outbox. Pending: the intent is committed and the HTTP call may be in flight.
 /// Unknown: the call's outcome is not known (timeout, transport error, 5xx, unreadable 2xx). CancelPending: a
-/// cancel of the resting order is committed and its call may be in flight. All three block the market until the
+/// cancel of the resting order is committed and its call may be in flight; AmendPending: likewise an amend. All four block the market until the
 /// venue's answer or reconciliation settles them; the rest follow the venue's own status.
 /// </summary>
 public enum OutboxStatus
@@ -22,6 +22,9 @@ public enum OutboxStatus
     Filled,
     Canceled,
     CancelPending,
+
+    /// <summary>An amend of the resting order is committed (the row already carries its new terms) and its call may be in flight.</summary>
+    AmendPending,
 }
 
 /// <summary>One order the bot decided to send, from the moment before the HTTP call until the venue is done with it.</summary>
@@ -40,10 +43,10 @@ public sealed record OutboxEntry(
     DateTimeOffset UpdatedAt)
 {
     /// <summary>The venue may still trade this order, or may not have told the bot yet.</summary>
-    public bool IsOpen => Status is OutboxStatus.Pending or OutboxStatus.Unknown or OutboxStatus.Accepted or OutboxStatus.Resting or OutboxStatus.PartiallyFilled or OutboxStatus.CancelPending;
+    public bool IsOpen => Status is OutboxStatus.Pending or OutboxStatus.Unknown or OutboxStatus.Accepted or OutboxStatus.Resting or OutboxStatus.PartiallyFilled or OutboxStatus.CancelPending or OutboxStatus.AmendPending;
 
     /// <summary>Whether the order's state may differ from what the bot knows: no new order in its market until settled.</summary>
-    public bool BlocksMarket => Status is OutboxStatus.Pending or OutboxStatus.Unknown or OutboxStatus.CancelPending;
+    public bool BlocksMarket => Status is OutboxStatus.Pending or OutboxStatus.Unknown or OutboxStatus.CancelPending or OutboxStatus.AmendPending;
 
     /// <summary>
     /// Capital this order can still tie up (resting or in flight): its count at its limit plus the fee it pays when it
@@ -66,8 +69,12 @@ public sealed record OutboxEntry(
         OutboxStatus.Pending, null, Contracts.Zero, intent.Count, null, now, now);
 }
 
-/// <summary>A change to an outbox entry: what the venue said, or what reconciliation found.</summary>
-public sealed record OutboxUpdate(OutboxStatus Status, string? OrderId, Contracts Filled, Contracts Remaining, string? Error, DateTimeOffset At);
+/// <summary>
+/// A change to an outbox entry: what the venue said, or what reconciliation found. An amend also changes the order's
+/// terms: its YES-leg price and its total count (filled plus resting); left null, they stay as they were.
+/// </summary>
+public sealed record OutboxUpdate(OutboxStatus Status, string? OrderId, Contracts Filled, Contracts Remaining, string? Error, DateTimeOffset At,
+    Price? YesPrice = null, Contracts? Count = null);
 
 /// <summary>
 /// The order outbox: an intent's row, with its <c>client_order_id</c>, is committed before the HTTP call, and

@@ -36,6 +36,23 @@ public enum CancelOutcome
 
 public sealed record CancelReport(CancelOutcome Outcome, ClientOrderId ClientOrderId, string Reason);
 
+public enum AmendOutcome
+{
+    /// <summary>The order rests on its new terms, as read back from the venue.</summary>
+    Amended,
+
+    /// <summary>The venue's answer leaves the order's state unknown (or fills arrived): its market is blocked until reconciled.</summary>
+    InDoubt,
+
+    /// <summary>The venue definitely refused the amend: the order rests as before.</summary>
+    Refused,
+
+    /// <summary>Nothing was sent (not amendable, or the store could not record the amend first).</summary>
+    NotSent,
+}
+
+public sealed record AmendReport(AmendOutcome Outcome, ClientOrderId ClientOrderId, string Reason);
+
 public sealed record SubmitReport(SubmitOutcomeKind Kind, ClientOrderId ClientOrderId, OrderAck? Ack, string Reason);
 
 /// <summary>
@@ -135,6 +152,69 @@ public sealed class OrderSubmitter(IExchange exchange, IOrderOutbox outbox, Time
                 (new CancelReport(CancelOutcome.Refused, entry.ClientOrderId, $"cancel refused: {result.Error}"),
                  new OutboxUpdate(entry.Status, orderId, entry.Filled, entry.Remaining, result.Error.ToString(), now)),
         };
+        try
+        {
+            await outbox.UpdateAsync(entry.ClientOrderId, update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return report with { Reason = $"{report.Reason}; the outcome could not be stored ({ex.Message}), the reconciler will settle it" };
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// Re-prices or re-sizes a resting order in place (V2 amend), by the same protocol as a create: the row takes the new
+    /// terms and AmendPending before the call (a crash mid-call leaves the market blocked until reconciled), the call is
+    /// made once. Taken, the order is read back (an amend reply may describe another order) and the row follows it; if
+    /// it filled since the bot last knew, or cannot be read back, the row is in doubt until reconciled. A 404 (gone:
+    /// filled or expired) or an unknown outcome is in doubt too; a definite refusal restores the row as it was.
+    /// </summary>
+    public async Task<AmendReport> AmendAsync(OutboxEntry entry, Price yesPrice, Contracts remaining, string reason, CancellationToken cancellationToken)
+    {
+        if (entry.OrderId is not { } orderId || entry.BlocksMarket || !entry.IsOpen || remaining.IsZero)
+            return new AmendReport(AmendOutcome.NotSent, entry.ClientOrderId, $"not amendable in status {entry.Status}");
+        var total = entry.Filled + remaining;
+        try
+        {
+            await outbox.UpdateAsync(entry.ClientOrderId, new OutboxUpdate(OutboxStatus.AmendPending, orderId, entry.Filled, remaining, reason, time.GetUtcNow(), yesPrice, total), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new AmendReport(AmendOutcome.NotSent, entry.ClientOrderId, $"the amend could not be stored, so it was not sent: {ex.Message}");
+        }
+
+        var result = await exchange.AmendOrderAsync(new AmendRequest(orderId, entry.ClientOrderId, entry.Order.Ticker, entry.Order.Side, yesPrice, total), cancellationToken).ConfigureAwait(false);
+        AmendReport report;
+        OutboxUpdate update;
+        if (result.Success)
+        {
+            var read = await exchange.GetOrderAsync(orderId, cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            if (read.Success && read.Value.OrderId == orderId && read.Value.Filled == entry.Filled && read.Value.Status == OrderStatus.Resting)
+            {
+                var venue = read.Value;
+                report = new AmendReport(AmendOutcome.Amended, entry.ClientOrderId, $"amended ({reason}): {venue.Remaining} resting at {venue.YesPrice}");
+                update = new OutboxUpdate(venue.Filled.IsZero ? OutboxStatus.Resting : OutboxStatus.PartiallyFilled, orderId, venue.Filled, venue.Remaining, reason, now, venue.YesPrice, venue.Initial);
+            }
+            else
+            {
+                report = new AmendReport(AmendOutcome.InDoubt, entry.ClientOrderId, $"amended ({reason}), but the order read back {(read.Success ? $"as {read.Value.Status} with {read.Value.Filled} filled" : $"not at all ({read.Error})")}: in doubt until reconciled");
+                update = new OutboxUpdate(OutboxStatus.Unknown, orderId, entry.Filled, remaining, "amended; state to be reconciled", now, yesPrice, total);
+            }
+        }
+        else if (result.Error.SubmitOutcomeUnknown || result.Error.Kind == ExchangeErrorKind.NotFound)
+        {
+            report = new AmendReport(AmendOutcome.InDoubt, entry.ClientOrderId, $"amend outcome not known ({result.Error}); in doubt until reconciled");
+            update = new OutboxUpdate(OutboxStatus.Unknown, orderId, entry.Filled, remaining, result.Error.ToString(), time.GetUtcNow(), yesPrice, total);
+        }
+        else
+        {
+            report = new AmendReport(AmendOutcome.Refused, entry.ClientOrderId, $"amend refused: {result.Error}");
+            update = new OutboxUpdate(entry.Status, orderId, entry.Filled, entry.Remaining, result.Error.ToString(), time.GetUtcNow(), entry.Order.YesPrice, entry.Order.Count);
+        }
+
         try
         {
             await outbox.UpdateAsync(entry.ClientOrderId, update, cancellationToken).ConfigureAwait(false);

@@ -128,11 +128,13 @@ public sealed class Reconciler(IExchange exchange, IBotStore store, TimeProvider
             OrderStatus.Canceled => OutboxStatus.Canceled,
             _ => entry.Status == OutboxStatus.Pending ? OutboxStatus.Unknown : entry.Status,
         };
-        if (status == entry.Status && venue.OrderId == entry.OrderId && venue.Filled == entry.Filled && venue.Remaining == entry.Remaining)
+        if (status == entry.Status && venue.OrderId == entry.OrderId && venue.Filled == entry.Filled && venue.Remaining == entry.Remaining
+            && venue.YesPrice == entry.Order.YesPrice && venue.Initial == entry.Order.Count)
             return (false, false, false);
-        await store.Outbox.UpdateAsync(entry.ClientOrderId, new OutboxUpdate(status, venue.OrderId, venue.Filled, venue.Remaining, null, now), cancellationToken).ConfigureAwait(false);
+        // The venue's terms too: an amend (landed or not) leaves the order at the price and size the venue says.
+        await store.Outbox.UpdateAsync(entry.ClientOrderId, new OutboxUpdate(status, venue.OrderId, venue.Filled, venue.Remaining, null, now, venue.YesPrice, venue.Initial), cancellationToken).ConfigureAwait(false);
         changes.Add($"{entry.ClientOrderId} on {entry.Order.Ticker}: {entry.Status} → {status} ({venue.Filled} filled, {venue.Remaining} resting)");
-        var resolved = inDoubt && status is not (OutboxStatus.Unknown or OutboxStatus.Pending or OutboxStatus.CancelPending);
+        var resolved = inDoubt && status is not (OutboxStatus.Unknown or OutboxStatus.Pending or OutboxStatus.CancelPending or OutboxStatus.AmendPending);
         return (true, resolved, !resolved && inDoubt);
     }
 

@@ -46,6 +46,18 @@ public sealed partial class KalshiExchange
         });
     }
 
+    /// <summary>The order keeps its <c>client_order_id</c> (no <c>updated_client_order_id</c>): the outbox row stays its record.</summary>
+    public async Task<ExchangeResult<AmendAck>> AmendOrderAsync(AmendRequest amend, CancellationToken cancellationToken) =>
+        WireReader.Map(await client.AmendOrderAsync(amend.OrderId, new AmendOrderV2Request
+        {
+            Ticker = amend.Ticker.Value,
+            Side = amend.Side == BookSide.Bid ? "bid" : "ask",
+            Price = amend.YesPrice.ToString(),
+            Count = amend.TotalCount.ToString(),
+            ClientOrderId = amend.ClientOrderId.Value,
+            Subaccount = subaccount,
+        }, cancellationToken).ConfigureAwait(false), amended => new AmendAck(amended.OrderId));
+
     public async Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken) =>
         WireReader.Map(await client.CancelOrderAsync(orderId, new CancelOrderV2Request { MarketTicker = ticker.Value, Subaccount = subaccount }, cancellationToken).ConfigureAwait(false),
             cancelled => new CancelAck(cancelled.OrderId, WireReader.Count(cancelled.ReducedBy, $"cancel of {orderId} reduced_by")));

@@ -100,6 +100,12 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
             : Task.FromResult(ExchangeResult<OrderAck>.Fail(ToError(result.Rejection!)));
     }
 
+    public Task<ExchangeResult<AmendAck>> AmendOrderAsync(AmendRequest amend, CancellationToken cancellationToken)
+    {
+        var result = exchange.Amend(memberId, amend.OrderId, amend.YesPrice, amend.TotalCount, null);
+        return result.Success ? Ok(new AmendAck(amend.OrderId)) : Task.FromResult(ExchangeResult<AmendAck>.Fail(ToError(result.Rejection!)));
+    }
+
     public Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken)
     {
         var before = exchange.Read(e => e.Accounts[memberId].Orders.FirstOrDefault(o => o.Id == orderId)?.Remaining ?? Contracts.Zero);

@@ -74,6 +74,19 @@ internal sealed class FaultyVenue(IExchange inner) : IExchange
 
     public Task<ExchangeResult<OrderInfo>> GetOrderAsync(string orderId, CancellationToken cancellationToken) => inner.GetOrderAsync(orderId, cancellationToken);
 
+    /// <summary>How the next amend goes wrong (the same two ways as a create).</summary>
+    public CreateFault NextAmend { get; set; }
+
+    public async Task<ExchangeResult<AmendAck>> AmendOrderAsync(AmendRequest amend, CancellationToken cancellationToken)
+    {
+        var fault = NextAmend;
+        NextAmend = CreateFault.None;
+        if (fault == CreateFault.LostBeforeVenue)
+            return new ExchangeError(ExchangeErrorKind.Transport, "connection reset before the request was sent");
+        var result = await inner.AmendOrderAsync(amend, cancellationToken);
+        return fault == CreateFault.LostAfterVenue ? new ExchangeError(ExchangeErrorKind.Timeout, "no reply within 10 s") : result;
+    }
+
     /// <summary>How the next cancel goes wrong (the same two ways as a create).</summary>
     public CreateFault NextCancel { get; set; }
 

@@ -102,6 +102,8 @@ internal sealed class ScriptedExchange : IExchange
     public Task<ExchangeResult<OrderAck>> CreateOrderAsync(OrderRequest order, CancellationToken cancellationToken) =>
         Write(new OrderAck("o-" + order.ClientOrderId.Value, order.ClientOrderId, Contracts.Zero, order.Count));
 
+    public Task<ExchangeResult<AmendAck>> AmendOrderAsync(AmendRequest amend, CancellationToken cancellationToken) => Write(new AmendAck(amend.OrderId));
+
     public Task<ExchangeResult<CancelAck>> CancelOrderAsync(string orderId, MarketTicker ticker, CancellationToken cancellationToken) =>
         Write(new CancelAck(orderId, Contracts.Zero));
 
