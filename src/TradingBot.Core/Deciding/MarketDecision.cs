@@ -18,6 +18,9 @@ public enum MarketActionKind
 
     /// <summary>Cancel what rests of <see cref="MarketAction.Order"/>, one of the bot's own entries.</summary>
     Cancel,
+
+    /// <summary>Re-price or re-size <see cref="MarketAction.Order"/> in place (V2 amend) to the terms of <see cref="MarketAction.Intent"/>.</summary>
+    Amend,
 }
 
 /// <summary>One step toward a market's target: place, cancel, or nothing, each with its decision code and the numbers behind it.</summary>
@@ -28,6 +31,9 @@ public sealed record MarketAction(MarketActionKind Kind, MarketTicker Ticker, De
     public static MarketAction Place(TradeIntent intent, DecisionCode code, string detail, Money edge) => new(MarketActionKind.Place, intent.Ticker, code, detail, intent, Edge: edge);
 
     public static MarketAction Cancel(OutboxEntry order, DecisionCode code, string detail) => new(MarketActionKind.Cancel, order.Order.Ticker, code, detail, Order: order);
+
+    /// <summary>The resting <paramref name="order"/> moved to <paramref name="terms"/>: its price, and what should rest (the count).</summary>
+    public static MarketAction Amend(OutboxEntry order, TradeIntent terms, DecisionCode code, string detail, Money edge) => new(MarketActionKind.Amend, order.Order.Ticker, code, detail, terms, order, edge);
 }
 
 /// <summary>
@@ -127,14 +133,40 @@ public sealed class MarketDecision(EntryEvaluator pricing, StrategyOptions strat
             else if (best.Execution == Execution.Take)
                 actions.Add(MarketAction.Cancel(order, DecisionCode.Reprice, $"{at}, taking at {best.Price} now clears the minimum edge"));
             else if (best.Price > price || (OneTickBetter(market, side, best.Price) is { } step && step < price))
-                actions.Add(MarketAction.Cancel(order, DecisionCode.Reprice, $"{at}, front_of_book={best.Price}"));
+                actions.Add(AmendOrCancel(order, best, market, model, account, DecisionCode.Reprice, $"{at}, front_of_book={best.Price}"));
             else if (Overshoot(best, market, account) is { } over)
-                actions.Add(MarketAction.Cancel(order, DecisionCode.TargetShrunk, over));
+                actions.Add(AmendOrCancel(order, best, market, model, account, DecisionCode.TargetShrunk, over));
             else
                 actions.Add(MarketAction.Nothing(market.Ticker, DecisionCode.OrderWorking, at, edge));
         }
 
         return actions;
+    }
+
+    /// <summary>
+    /// The resting order moved to what the bot would send now with the market clear of it: one amend keeps the order (and,
+    /// when only its size shrinks, its queue place) where a cancel and a new order would take two writes and a scan.
+    /// With nothing left to send at the new price, the order is pulled instead.
+    /// </summary>
+    private MarketAction AmendOrCancel(OutboxEntry order, in EntryCandidate best, in MarketState market, in Forecast model, AccountState account, DecisionCode code, string detail)
+    {
+        var (clear, clearAccount) = WithoutOrder(market, account, order);
+        var sized = pricing.Size(best, clear, model, clearAccount);
+        return sized.HasIntent
+            ? MarketAction.Amend(order, sized.Intent, code, $"{detail}, to {sized.Intent.Count} at {sized.Intent.LimitPrice}", best.Edge)
+            : MarketAction.Cancel(order, code, detail);
+    }
+
+    /// <summary>
+    /// The market and the account as they would be without one of the bot's resting orders: what an amend of it is
+    /// sized on, and what the gate judges the amended order against (it replaces the order, it does not add to it).
+    /// The cash the venue holds for the order comes back to its shard, so the bankroll is the same either way.
+    /// </summary>
+    public static (MarketState Market, AccountState Account) WithoutOrder(in MarketState market, AccountState account, OutboxEntry order)
+    {
+        var capital = order.OpenCapital(market.Fees);
+        return (market with { MarketExposure = market.MarketExposure - capital, EventExposure = market.EventExposure - capital, EntryWorking = false },
+            account with { TotalExposure = account.TotalExposure - capital, Balances = account.Balances.Plus(market.ExchangeIndex, capital) });
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ public static class Decisions
     public const string Denied = "denied";
     public const string NoTrade = "no_trade";
     public const string Cancel = "cancel";
+    public const string Amend = "amend";
 
     public static DecisionRecord Of(in TradeIntent intent, string outcome, string code, string detail, DateTimeOffset at) =>
         new(at, intent.Ticker, outcome, code, detail, intent.Direction.ExposureSide, intent.LimitPrice, intent.Count,
@@ -28,6 +29,7 @@ public static class Decisions
         { Kind: MarketActionKind.Place } => Of(action.Intent, Queued, action.Code.Code(), action.Detail, at),
         { Kind: MarketActionKind.Cancel, Order: { } order } => new(at, action.Ticker, Cancel, action.Code.Code(), $"client_order_id={order.ClientOrderId}, {action.Detail}",
             order.Order.Side.ToOutcomeSide(), order.Order.Side.ToOutcomeSide().PriceOf(order.Order.YesPrice), order.Remaining, null, action.Edge, Money.Zero),
+        { Kind: MarketActionKind.Amend, Order: { } order } => Of(action.Intent, Amend, action.Code.Code(), $"client_order_id={order.ClientOrderId}, {action.Detail}", at),
         _ => new(at, action.Ticker, NoTrade, action.Code.Code(), action.Detail, null, null, Contracts.Zero, null, action.Edge, Money.Zero),
     };
 }

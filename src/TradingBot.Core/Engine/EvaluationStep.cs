@@ -91,9 +91,21 @@ public sealed class EvaluationStep(
         return new EvaluationReport(batch.Count, fresh.Count, results.Where(r => !Unremarkable.Contains(r.Action.Code)).ToList());
     }
 
-    /// <summary>A placement is judged by the gate; an entry needs a readable balance (an exit never does).</summary>
+    /// <summary>
+    /// A placement is judged by the gate, an amend too (on the market without the order it replaces); an entry needs a
+    /// readable balance (an exit never does).
+    /// </summary>
     private Evaluation Judge(in MarketState state, MarketAction action, IReadOnlyDictionary<EventTicker, MarketTicker> gameTaken, bool balanceRead, AccountState account, Forecast? forecast)
     {
+        if (action is { Kind: MarketActionKind.Amend, Order: { } order })
+        {
+            var (clear, clearAccount) = MarketDecision.WithoutOrder(state, account, order);
+            var amendVerdict = gate.Check(action.Intent, new RiskSnapshot(clearAccount, clear, forecast?.AsOf));
+            return amendVerdict.IsApproved
+                ? Record(action, account, forecast)
+                : new Evaluation(state.Ticker, action with { Kind = MarketActionKind.Nothing, Code = amendVerdict.Code }, Decisions.Denial(action.Intent, amendVerdict, account.Now), forecast);
+        }
+
         if (action.Kind != MarketActionKind.Place)
             return Record(action, account, forecast);
         var intent = action.Intent;

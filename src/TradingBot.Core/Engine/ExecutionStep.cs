@@ -9,7 +9,7 @@ using TradingBot.Core.Values;
 namespace TradingBot.Core.Engine;
 
 /// <summary>What became of an action at the executor: a placement's gate verdict and submission, or a cancel's report.</summary>
-public sealed record ExecutionResult(TradeIntent Intent, RiskDecision Gate, SubmitReport? Submission, DecisionRecord Decision, CancelReport? Cancel = null);
+public sealed record ExecutionResult(TradeIntent Intent, RiskDecision Gate, SubmitReport? Submission, DecisionRecord Decision, CancelReport? Cancel = null, AmendReport? Amend = null);
 
 /// <summary>
 /// The single writer of orders (one consumer, so exposure checks and submissions never race): before each
@@ -31,10 +31,12 @@ public sealed class ExecutionStep(
     IOperatorAlerts alerts,
     TimeProvider time)
 {
-    public Task<ExecutionResult> ExecuteAsync(MarketAction action, DateTimeOffset? forecastAsOf, CancellationToken cancellationToken) =>
-        action.Kind == MarketActionKind.Cancel && action.Order is { } order
-            ? CancelAsync(order, action, cancellationToken)
-            : ExecuteAsync(action.Intent, forecastAsOf, cancellationToken);
+    public Task<ExecutionResult> ExecuteAsync(MarketAction action, DateTimeOffset? forecastAsOf, CancellationToken cancellationToken) => action switch
+    {
+        { Kind: MarketActionKind.Cancel, Order: { } order } => CancelAsync(order, action, cancellationToken),
+        { Kind: MarketActionKind.Amend, Order: { } order } => AmendAsync(order, action, forecastAsOf, cancellationToken),
+        _ => ExecuteAsync(action.Intent, forecastAsOf, cancellationToken),
+    };
 
     public async Task<ExecutionResult> ExecuteAsync(TradeIntent intent, DateTimeOffset? forecastAsOf, CancellationToken cancellationToken)
     {
@@ -96,6 +98,43 @@ public sealed class ExecutionStep(
         var record = Decisions.For(action, now) with { Outcome = Decisions.Submitted, Code = $"CANCEL_{report.Outcome.ToString().ToUpperInvariant()}", Detail = $"{action.Code.Code()}: {report.Reason}" };
         await TryRecordAsync(record, cancellationToken).ConfigureAwait(false);
         return new ExecutionResult(action.Intent, RiskDecision.Approve, null, record, report);
+    }
+
+    /// <summary>
+    /// Amends the order the decision named, if it still rests as the decision saw it, after the gate has judged the
+    /// amended order on fresh exposure without the order it replaces (it may add capital: a higher price, a larger size).
+    /// </summary>
+    private async Task<ExecutionResult> AmendAsync(OutboxEntry seen, MarketAction action, DateTimeOffset? forecastAsOf, CancellationToken cancellationToken)
+    {
+        var intent = action.Intent;
+        var fresh = await exchange.GetOrderBookAsync(intent.Ticker, cancellationToken).ConfigureAwait(false);
+        if (fresh.Success)
+            book.UpdateBook(fresh.Value);
+        var now = time.GetUtcNow();
+        var current = await store.Outbox.FindAsync(seen.ClientOrderId, cancellationToken).ConfigureAwait(false) ?? seen;
+        if (!book.TryGet(intent.Ticker, out var view))
+            return await DenyAsync(intent, RiskDecision.Deny(DecisionCode.MarketNotActive, intent.Ticker, DenialDetail.Word("status", "not_tracked")), now, cancellationToken).ConfigureAwait(false);
+
+        var exposure = Exposure.From(
+            await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false),
+            await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false),
+            book);
+        var balance = await exchange.GetBalanceAsync(cancellationToken).ConfigureAwait(false);
+        if (!balance.Success)
+            return await DenyAsync(intent, RiskDecision.Deny(DecisionCode.InsufficientBalance, intent.Ticker, DenialDetail.Word("balance", "unreadable")), now, cancellationToken).ConfigureAwait(false);
+        var account = new AccountState(now, controls.Status, book.Exchange, balance.Value, exposure.Total, rate.CountAt(now));
+        var (clear, clearAccount) = MarketDecision.WithoutOrder(exposure.StateOf(view, latch.IsLatched(intent.Ticker, now), now), account, current);
+        var decision = gate.Check(intent, new RiskSnapshot(clearAccount, clear, forecastAsOf));
+        if (!decision.IsApproved)
+            return await DenyAsync(intent, decision, now, cancellationToken).ConfigureAwait(false);
+
+        rate.Record(now);
+        var report = await submitter.AmendAsync(current, intent.YesPrice, intent.Count, $"{action.Code.Code()}: {action.Detail}", cancellationToken).ConfigureAwait(false);
+        if (report.Outcome == AmendOutcome.InDoubt)
+            alerts.Raise(AlertKind.UnknownOrderOutcome, $"Amend of {report.ClientOrderId} on {action.Ticker}: {report.Reason}");
+        var record = Decisions.For(action, now) with { Outcome = Decisions.Submitted, Code = $"AMEND_{report.Outcome.ToString().ToUpperInvariant()}", Detail = $"{action.Code.Code()}: {report.Reason}" };
+        await TryRecordAsync(record, cancellationToken).ConfigureAwait(false);
+        return new ExecutionResult(intent, decision, null, record, Amend: report);
     }
 
     /// <summary>

@@ -76,6 +76,10 @@ public sealed record AccountBalance(Money Total, IReadOnlyDictionary<int, Money>
 
     /// <summary>What an order on shard <paramref name="exchangeIndex"/> can spend. A shard the venue gave no figure for has nothing: fail closed.</summary>
     public Money AvailableOn(int exchangeIndex) => ByShard.TryGetValue(exchangeIndex, out var money) ? money : Money.Zero;
+
+    /// <summary>The balance with <paramref name="amount"/> more on one shard (cash a cancelled or replaced order would release).</summary>
+    public AccountBalance Plus(int exchangeIndex, Money amount) =>
+        new(Total + amount, new Dictionary<int, Money>(ByShard) { [exchangeIndex] = AvailableOn(exchangeIndex) + amount });
 }
 
 /// <summary>The venue's view of a position in one market: contracts of one side, and what it says they cost.</summary>

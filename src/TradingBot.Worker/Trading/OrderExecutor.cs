@@ -28,6 +28,8 @@ internal sealed partial class OrderExecutor(
                     var result = await execution.ExecuteAsync(action, queued.ForecastAsOf, CancellationToken.None);
                     if (result.Cancel is { } cancel)
                         LogCanceled(logger, action.Ticker.Value, cancel.ClientOrderId.Value, cancel.Outcome, cancel.Reason);
+                    else if (result.Amend is { } amend)
+                        LogAmended(logger, action.Ticker.Value, amend.ClientOrderId.Value, amend.Outcome, amend.Reason);
                     else if (result.Submission is { } submission)
                         LogSubmitted(logger, action.Ticker.Value, action.Intent.Direction.Action, action.Intent.Count.ToString(), action.Intent.Direction.Side, action.Intent.LimitPrice.ToString(), submission.ClientOrderId.Value, submission.Kind, submission.Reason);
                     else
@@ -49,6 +51,9 @@ internal sealed partial class OrderExecutor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancel on {Ticker}, client_order_id {ClientOrderId}: {Outcome} ({Detail})")]
     private static partial void LogCanceled(ILogger logger, string ticker, string clientOrderId, CancelOutcome outcome, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Amend on {Ticker}, client_order_id {ClientOrderId}: {Outcome} ({Detail})")]
+    private static partial void LogAmended(ILogger logger, string ticker, string clientOrderId, AmendOutcome outcome, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order on {Ticker} denied at the last check: {Decision}")]
     private static partial void LogDenied(ILogger logger, string ticker, string decision);

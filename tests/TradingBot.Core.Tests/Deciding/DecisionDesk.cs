@@ -112,10 +112,32 @@ internal sealed class DecisionDesk
                 Balance += action.Order!.Remaining * action.Order.Order.Side.ToOutcomeSide().PriceOf(action.Order.Order.YesPrice);
             else if (action.Kind == MarketActionKind.Place && gate.Check(action.Intent, new RiskSnapshot(account, state, forecast.AsOf)).IsApproved)
                 Send(action.Intent);
+            else if (action is { Kind: MarketActionKind.Amend, Order: { } order })
+            {
+                var (clear, clearAccount) = MarketDecision.WithoutOrder(state, account, order);
+                if (gate.Check(action.Intent, new RiskSnapshot(clearAccount, clear, forecast.AsOf)).IsApproved)
+                    Amend(order, action.Intent);
+            }
         }
 
         return actions;
     }
+
+    /// <summary>The venue moves the resting order to the new terms in place, re-reserving its cost.</summary>
+    private void Amend(OutboxEntry order, TradeIntent terms)
+    {
+        var index = Open.IndexOf(order);
+        var side = order.Order.Side.ToOutcomeSide();
+        Balance += order.Remaining * side.PriceOf(order.Order.YesPrice) - terms.Count * terms.LimitPrice;
+        Amended.Add(terms);
+        Open[index] = order with
+        {
+            Order = order.Order with { YesPrice = terms.YesPrice, Count = order.Filled + terms.Count },
+            Remaining = terms.Count,
+        };
+    }
+
+    public List<TradeIntent> Amended { get; } = [];
 
     /// <summary>A taker hits the bot's resting order for <paramref name="count"/> contracts.</summary>
     public void FillResting(decimal count)

@@ -105,20 +105,24 @@ public class MarketDecisionTests
     }
 
     [Fact]
-    public void A_resting_entry_outbid_by_someone_else_is_pulled_and_re_priced_on_the_next_scan()
+    public void A_resting_entry_outbid_by_someone_else_is_amended_in_place_to_the_front()
     {
         var desk = HundredDollarCap();
         desk.SetBook(yesBid: 0.40m, noBid: 0.50m);
         desk.Scan(0.50m);
+        var orderId = desk.Open[0].OrderId;
 
         desk.SetBook(yesBid: 0.42m, noBid: 0.50m);
-        var pulled = desk.Scan(0.50m);
-        var replaced = desk.Scan(0.50m);
+        var repriced = desk.Scan(0.50m);
+        var next = desk.Scan(0.50m);
 
-        Assert.Equal(DecisionCode.Reprice, Assert.Single(pulled).Code);
-        Assert.Equal(MarketActionKind.Place, Assert.Single(replaced).Kind);
-        Assert.Equal(P(0.43m), desk.Placed[^1].LimitPrice);
-        Assert.Single(desk.Open);
+        var amend = Assert.Single(repriced);
+        Assert.Equal((MarketActionKind.Amend, DecisionCode.Reprice, P(0.43m)), (amend.Kind, amend.Code, amend.Intent.LimitPrice));
+        Assert.Equal(DecisionCode.OrderWorking, Assert.Single(next).Code);
+        // One order all along: re-priced in place, never a second order beside it. Quarter Kelly at 0.43 on $1000: 0.25 × 0.07 / 0.57 × 1000 = $30.70, 71 contracts.
+        Assert.Single(desk.Placed);
+        var resting = Assert.Single(desk.Open);
+        Assert.Equal((orderId, P(0.43m), C(71m)), (resting.OrderId, resting.Order.YesPrice, resting.Remaining));
     }
 
     [Fact]
@@ -157,11 +161,14 @@ public class MarketDecisionTests
         desk.SetBook(yesBid: 0.40m, noBid: 0.50m);
         desk.Scan(0.50m);
 
-        // The bankroll halves (a loss elsewhere): the target is now half of what rests.
+        // The bankroll halves (a loss elsewhere): the target is now half of what rests, and the order shrinks in place.
         desk.Balance -= M(500m);
         var actions = desk.Scan(0.50m);
 
-        Assert.Equal(DecisionCode.TargetShrunk, Assert.Single(actions).Code);
+        var amend = Assert.Single(actions);
+        Assert.Equal((MarketActionKind.Amend, DecisionCode.TargetShrunk, P(0.41m)), (amend.Kind, amend.Code, amend.Intent.LimitPrice));
+        Assert.True(amend.Intent.Count < C(93m), amend.Intent.Count.ToString());
+        Assert.Equal(amend.Intent.Count, Assert.Single(desk.Open).Remaining);
     }
 
     [Fact]

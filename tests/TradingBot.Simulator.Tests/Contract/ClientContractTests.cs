@@ -126,9 +126,15 @@ public sealed class ClientContractTests : IAsyncLifetime
         Assert.True(amended.Success, amended.ToString());
         var decreased = await client.DecreaseOrderAsync(resting.Value.OrderId, new DecreaseOrderV2Request { ReduceBy = "2.00", MarketTicker = market.Ticker.Value }, default);
         Assert.True(decreased.Success, decreased.ToString());
+        // The bot's own path: the adapter's amend keeps the client_order_id, and the order reads back on its new terms.
+        var lower = market.Ticks.TryNextBelow(bid, out var below) ? below : bid;
+        var adapted = await exchange.AmendOrderAsync(new AmendRequest(resting.Value.OrderId, id, market.Ticker, BookSide.Bid, lower, Contracts.Whole(7)), default);
+        Assert.True(adapted.Success, adapted.ToString());
+        var after = (await exchange.GetOrderAsync(resting.Value.OrderId, default)).Value!;
+        Assert.Equal((id, lower, Contracts.Whole(7), OrderStatus.Resting), (after.ClientOrderId!.Value, after.YesPrice, after.Remaining, after.Status));
         var cancelled = await exchange.CancelOrderAsync(resting.Value.OrderId, market.Ticker, default);
         Assert.True(cancelled.Success, cancelled.ToString());
-        Assert.Equal(Contracts.Whole(6), cancelled.Value!.ReducedBy);
+        Assert.Equal(Contracts.Whole(7), cancelled.Value!.ReducedBy);
         Assert.Equal(OrderStatus.Canceled, (await exchange.GetOrderAsync(resting.Value.OrderId, default)).Value!.Status);
     }
 
