@@ -5,6 +5,11 @@ public interface ISimClock
 {
     DateTimeOffset GetUtcNow();
 
+    /// <summary>Simulated seconds per real second.</summary>
+    double Speed { get; }
+
+    bool IsFrozen { get; }
+
     void Advance(TimeSpan by);
 
     void Set(DateTimeOffset to);

@@ -16,7 +16,8 @@ namespace TradingBot.Worker.Hosting;
 /// <summary>
 /// Where orders go, and the clock the bot trades by. Paper without a base URL: the simulator started in process on
 /// a loopback port with the demo scenario, its clock (accelerated by TradingBot:PaperSpeed) for everything the bot
-/// decides, and the DEMO model feed. Paper with Kalshi:BaseUrl: a simulator running elsewhere on loopback. Demo and
+/// decides, and the DEMO model feed. Paper with Kalshi:BaseUrl: a simulator running elsewhere on loopback, whose clock
+/// (GET /sim/clock, read at start) the bot follows. Demo and
 /// Live: Kalshi's own URLs. HTTP concerns (signing, rate limits, timeouts) always run on the wall clock.
 /// </summary>
 internal sealed class Venue : IAsyncDisposable
@@ -76,7 +77,21 @@ internal sealed class Venue : IAsyncDisposable
                 : $"the tier's rate limits (account limits unreadable: {applied.Error})";
         }
 
-        return new Venue(new KalshiExchange(client, TimeProvider.System, kalshi.Subaccount), client, TimeProvider.System, $"{bot.Mode} at {baseUrl}, with {limits}", null);
+        // Paper against a simulator run elsewhere: trade on that simulator's clock (games, windows and its DEMO feed
+        // run on it); the HTTP layer (signing, rate limits, timeouts) stays on the wall clock.
+        TimeProvider clock = TimeProvider.System;
+        var clockNote = "";
+        if (bot.Mode == TradingMode.Paper)
+        {
+            var (followed, problem) = await SimulatorClock.FollowAsync(baseUrl, cancellationToken);
+            clock = followed ?? TimeProvider.System;
+            clockNote = followed is null
+                ? $"; WARNING: the simulator's clock is unreadable ({problem}), trading on the wall clock"
+                : followed.IsFrozen ? $"; on the simulator's frozen clock at {followed.GetUtcNow():O}"
+                : $"; on the simulator's clock ({followed.GetUtcNow():O}, {followed.Speed}x)";
+        }
+
+        return new Venue(new KalshiExchange(client, clock, kalshi.Subaccount), client, clock, $"{bot.Mode} at {baseUrl}, with {limits}{clockNote}", null);
     }
 
     private static async Task<Venue> StartPaperAsync(TradingBotOptions bot, KalshiOptions kalshi, CancellationToken cancellationToken)

@@ -68,6 +68,8 @@ public class AdminTests
         Assert.Equal(200, advanced);
         Assert.Equal(Start.AddHours(1), clock.GetProperty("market_time").GetDateTimeOffset());
         Assert.Equal(Start, clock.GetProperty("wall_time").GetDateTimeOffset());
+        Assert.True(clock.GetProperty("frozen").GetBoolean());
+        Assert.Equal(1.0, clock.GetProperty("speed").GetDouble());
         Assert.Equal("active", opened.GetProperty("market").GetProperty("status").GetString());
         Assert.Equal(200, set);
         Assert.Equal("closed", closed.GetProperty("market").GetProperty("status").GetString());

@@ -92,7 +92,7 @@ internal static class AdminEndpoints
     }
 
     private static IResult Clock(SimAdmin admin) =>
-        Results.Json(new ClockWire(WireFormat.Time(admin.Clock.GetUtcNow()), WireFormat.Time(admin.Options.WallClock.GetUtcNow())), AdminJsonContext.Default.ClockWire);
+        Results.Json(new ClockWire(WireFormat.Time(admin.Clock.GetUtcNow()), WireFormat.Time(admin.Options.WallClock.GetUtcNow()), admin.Clock.Speed, admin.Clock.IsFrozen), AdminJsonContext.Default.ClockWire);
 
     private static async Task<IResult> AdvanceClock(SimAdmin admin, HttpContext http)
     {

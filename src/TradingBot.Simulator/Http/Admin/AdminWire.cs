@@ -32,7 +32,9 @@ public sealed record SetClockRequest([property: JsonPropertyName("now")] DateTim
 
 public sealed record ClockWire(
     [property: JsonPropertyName("market_time")] DateTime MarketTime,
-    [property: JsonPropertyName("wall_time")] DateTime WallTime);
+    [property: JsonPropertyName("wall_time")] DateTime WallTime,
+    [property: JsonPropertyName("speed")] double Speed,
+    [property: JsonPropertyName("frozen")] bool Frozen);
 
 public sealed record DetermineRequest([property: JsonPropertyName("result")] string? Result);
 
