@@ -3,6 +3,7 @@ using TradingBot.Core.Exchange;
 using TradingBot.Core.Fees;
 using TradingBot.Core.Forecasting;
 using TradingBot.Core.Markets;
+using TradingBot.Core.Sports;
 using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Engine;
@@ -11,16 +12,19 @@ namespace TradingBot.Core.Engine;
 /// What the bot knows about one market right now: the listing, its game (and whether its markets are mutually
 /// exclusive), its fees, the latest quote, and the full book behind that quote when one was read (a listing gives
 /// only the top). <see cref="Fees"/> are the fees in force when the market was scanned; <see cref="FeesAt"/> gives
-/// those in force later, when a change is scheduled (or a fee waiver ends) before the next scan.
+/// those in force later, when a change is scheduled (or a fee waiver ends) before the next scan. <see cref="StartSource"/>
+/// says where <see cref="GameStart"/> came from (the event's milestone, or the start a ticker carries).
 /// </summary>
 public sealed record MarketView(MarketInfo Market, string SeriesTicker, string EventTitle, DateTimeOffset? GameStart, FeeSchedule Fees, Quote Quote,
-    bool MutuallyExclusive = false, OrderBook? Book = null, FeeTimeline? FeeTimeline = null)
+    bool MutuallyExclusive = false, OrderBook? Book = null, FeeTimeline? FeeTimeline = null,
+    string EventSubTitle = "", string? Competition = null, GameStartSource StartSource = GameStartSource.Unknown)
 {
     public MarketTicker Ticker => Market.Ticker;
 
     public FeeSchedule FeesAt(DateTimeOffset at) => FeeTimeline?.At(at) ?? Fees;
 
-    public ForecastRequest ForecastRequest => new(Market.Ticker, Market.Event, SeriesTicker, EventTitle, Market.YesSubTitle, GameStart);
+    public ForecastRequest ForecastRequest => new(Market.Ticker, Market.Event, SeriesTicker, EventTitle, Market.YesSubTitle, GameStart,
+        Market.Strike, EventSubTitle, Competition);
 }
 
 /// <summary>

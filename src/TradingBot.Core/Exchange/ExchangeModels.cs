@@ -49,15 +49,30 @@ public sealed record MarketInfo(
     TickStructure Ticks,
     MarketResult Result,
     int ExchangeIndex = 0,
-    DateTimeOffset? FeeWaiverUntil = null);
+    DateTimeOffset? FeeWaiverUntil = null,
+    MarketStrike? Strike = null);
+
+/// <summary>
+/// What a market pays on, as Kalshi states it (<c>strike_type</c>, <c>floor_strike</c>, <c>cap_strike</c>,
+/// <c>custom_strike</c>): a spread or total with type <c>greater</c> and floor 1.5 pays when the margin or the
+/// combined score is over 1.5. This, not the ticker, is the line a spread or total is priced at.
+/// </summary>
+public sealed record MarketStrike(string Type, decimal? Floor, decimal? Cap, IReadOnlyDictionary<string, string>? Custom = null)
+{
+    /// <summary>The types Kalshi documents; any other is read but makes a line market unpriceable.</summary>
+    public static readonly IReadOnlySet<string> KnownTypes = new HashSet<string>(StringComparer.Ordinal)
+        { "greater", "greater_or_equal", "less", "less_or_equal", "between", "functional", "custom", "structured" };
+}
 
 /// <summary>
 /// An event (one game) with its markets, when the game starts (from its milestone), and its override of the series'
 /// fees. Mutually exclusive: at most one of its markets resolves YES (a game's winner markets; a spread or total
-/// ladder is not).
+/// ladder is not). <see cref="SubTitle"/> is Kalshi's short form ("MSU vs ND (Sep 19)"); <see cref="Competition"/>
+/// is <c>product_metadata.competition</c> ("Pro Football", "Pro Football Preseason", "NCAA Football"), null when the
+/// event does not say.
 /// </summary>
 public sealed record EventInfo(EventTicker Ticker, string SeriesTicker, string Title, DateTimeOffset? GameStart, IReadOnlyList<MarketInfo> Markets,
-    bool MutuallyExclusive = false, FeeOverride FeeOverride = default);
+    bool MutuallyExclusive = false, FeeOverride FeeOverride = default, string SubTitle = "", string? Competition = null);
 
 /// <summary>A market's book: bids per side, best first (Kalshi lists bids only; asks are the other side's bids).</summary>
 public sealed record OrderBook(MarketTicker Ticker, IReadOnlyList<BookLevel> YesBids, IReadOnlyList<BookLevel> NoBids, DateTimeOffset ObservedAt)

@@ -1,16 +1,24 @@
+using TradingBot.Core.Exchange;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Forecasting;
 
-/// <summary>What a source is asked about: one market, with what the venue says about it and its game.</summary>
+/// <summary>
+/// What a source is asked about: one market, with what the venue says about it and its game: the strike a spread or
+/// total pays on, the event's short title ("MSU vs ND (Sep 19)", which names a college game's school codes) and its
+/// competition ("Pro Football", null when the event does not say).
+/// </summary>
 public sealed record ForecastRequest(
     MarketTicker Ticker,
     EventTicker Event,
     string SeriesTicker,
     string EventTitle,
     string YesSubTitle,
-    DateTimeOffset? GameStart);
+    DateTimeOffset? GameStart,
+    MarketStrike? Strike = null,
+    string EventSubTitle = "",
+    string? Competition = null);
 
 /// <summary>A source's state, for the dashboard and the log: when it last had fresh data, and what went wrong if anything.</summary>
 public sealed record ForecastSourceHealth(string Name, DateTimeOffset? LastUpdated, int Markets, string? Problem);
