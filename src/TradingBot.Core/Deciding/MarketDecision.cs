@@ -54,17 +54,21 @@ public sealed class MarketDecision(EntryEvaluator pricing, StrategyOptions strat
     /// <param name="forecast">The coherent forecast for the market, if any source has one.</param>
     /// <param name="working">The bot's open orders in this market (outbox rows), entries and exits.</param>
     /// <param name="account">The account at the moment of the decision.</param>
-    public IReadOnlyList<MarketAction> Decide(in MarketState market, Forecast? forecast, IReadOnlyList<OutboxEntry> working, AccountState account)
+    /// <param name="unpriced">Why no forecast may price this market (a strike that disagrees with itself, a preseason
+    /// game, a competition no source covers), when that is the reason there is none.</param>
+    public IReadOnlyList<MarketAction> Decide(in MarketState market, Forecast? forecast, IReadOnlyList<OutboxEntry> working, AccountState account,
+        (DecisionCode Code, string Detail)? unpriced = null)
     {
         var ticker = market.Ticker;
         if (market.OrderInDoubt || working.Any(o => o.BlocksMarket))
             return [MarketAction.Nothing(ticker, DecisionCode.OrderInDoubt, "until=reconciled")];
 
+        var noForecast = unpriced ?? (DecisionCode.NoForecast, "no source has this market");
         var resting = working.Where(o => o.Kind == IntentKind.Entry && o.OrderId is not null).ToList();
-        if (resting.Count > 0 && PullReason(market, forecast, account) is { } pull)
+        if (resting.Count > 0 && PullReason(market, forecast, account, noForecast) is { } pull)
             return resting.Select(o => MarketAction.Cancel(o, pull.Code, pull.Detail)).ToList();
         if (forecast is not { } model)
-            return [MarketAction.Nothing(ticker, DecisionCode.NoForecast, "no source has this market")];
+            return [MarketAction.Nothing(ticker, noForecast.Code, noForecast.Detail)];
 
         if (ExitOnReversal(market, model, working) is { } exit)
             return [.. resting.Select(o => MarketAction.Cancel(o, DecisionCode.EdgeReversed, "selling the holding")), exit];
@@ -89,7 +93,7 @@ public sealed class MarketDecision(EntryEvaluator pricing, StrategyOptions strat
     /// Reasons a resting entry must leave the book whatever its price: trading stopped, the market latched by a
     /// stop-loss, no forecast fresh enough to stand behind it, or the game about to start (or started) where entries stop.
     /// </summary>
-    private (DecisionCode Code, string Detail)? PullReason(in MarketState market, Forecast? forecast, AccountState account)
+    private (DecisionCode Code, string Detail)? PullReason(in MarketState market, Forecast? forecast, AccountState account, (DecisionCode Code, string Detail) noForecast)
     {
         var status = account.Trading;
         if (status.State != TradingState.Active)
@@ -97,7 +101,7 @@ public sealed class MarketDecision(EntryEvaluator pricing, StrategyOptions strat
         if (market.StopLossLatched)
             return (DecisionCode.StopLossLatched, "stop-loss fired on this market");
         if (forecast is not { } model)
-            return (DecisionCode.NoForecast, "no source has this market");
+            return noForecast;
         if (account.Now - model.AsOf > risk.MaxForecastAge)
             return (DecisionCode.StaleForecast, $"age_seconds={(account.Now - model.AsOf).TotalSeconds:0}");
         if (market.GameStart is { } start && !risk.AllowInPlay && start - account.Now < risk.MinTimeBeforeGameStart)

@@ -49,10 +49,14 @@ public sealed class EvaluationStep(
             await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false),
             book);
         var account = new AccountState(now, controls.Status, book.Exchange, balance.Success ? balance.Value : AccountBalance.Unsharded(Money.Zero), exposure.Total, rate.CountAt(now));
-        var coherent = ForecastCoherence.Coherent(batch, forecasts.For);
+        var picks = new Dictionary<MarketTicker, ForecastPick>();
+        foreach (var view in batch)
+            picks[view.Ticker] = forecasts.Pick(view);
+        var coherent = ForecastCoherence.Coherent(batch, view => picks[view.Ticker].Forecast);
         Forecast? ForecastOf(MarketTicker ticker) => coherent.TryGetValue(ticker, out var f) ? f : null;
         MarketState StateOf(MarketView view) => exposure.StateOf(view, latch.IsLatched(view.Ticker, account.Now), account.Now);
-        IReadOnlyList<MarketAction> Decide(in MarketState state) => decision.Decide(state, ForecastOf(state.Ticker), exposure.WorkingIn(state.Ticker), account);
+        IReadOnlyList<MarketAction> Decide(in MarketState state) => decision.Decide(state, ForecastOf(state.Ticker), exposure.WorkingIn(state.Ticker), account,
+            picks.TryGetValue(state.Ticker, out var pick) && pick.Refusal is { } code ? (code, pick.Detail ?? "") : null);
 
         // On the listing's quotes: which markets are worth a fresh book. Markets where an entry of ours rests come
         // first, whatever they say now: a resting order is judged on the full book, never on a listing's top.
@@ -88,7 +92,17 @@ public sealed class EvaluationStep(
         foreach (var (state, action) in decided)
             results.Add(Judge(state, action, gameTaken, balance.Success, account, ForecastOf(state.Ticker)));
 
-        return new EvaluationReport(batch.Count, fresh.Count, results.Where(r => !Unremarkable.Contains(r.Action.Code)).ToList());
+        return new EvaluationReport(batch.Count, fresh.Count, results.Where(r => !Unremarkable.Contains(r.Action.Code)).Select(WithGameStart).ToList());
+    }
+
+    /// <summary>Every decision written down says when its game starts and where that came from (milestone, ticker, unknown).</summary>
+    private Evaluation WithGameStart(Evaluation evaluation)
+    {
+        if (!book.TryGet(evaluation.Ticker, out var view))
+            return evaluation;
+        var start = view.GameStart is { } at ? at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) : "unknown";
+        var detail = evaluation.Decision.Detail.Length > 0 ? $"{evaluation.Decision.Detail}, " : "";
+        return evaluation with { Decision = evaluation.Decision with { Detail = $"{detail}game_start={start} ({view.StartSource.ToString().ToLowerInvariant()})" } };
     }
 
     /// <summary>

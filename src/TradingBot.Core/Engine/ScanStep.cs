@@ -1,5 +1,6 @@
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Fees;
+using TradingBot.Core.Sports;
 using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Engine;
@@ -91,12 +92,27 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
                         EventChanges = changesByEvent[market.Event].ToList(),
                         WaiverUntil = market.FeeWaiverUntil,
                     };
-                views.Add(new MarketView(market, seriesTicker, game?.Title ?? "", game?.GameStart, fees.At(now), market.TopOfBook, game?.MutuallyExclusive ?? false, FeeTimeline: fees));
+                var (start, startSource) = GameStartOf(game, market.Event);
+                views.Add(new MarketView(market, seriesTicker, game?.Title ?? "", start, fees.At(now), market.TopOfBook, game?.MutuallyExclusive ?? false, FeeTimeline: fees,
+                    EventSubTitle: game?.SubTitle ?? "", Competition: game?.Competition, StartSource: startSource));
             }
         }
 
         book.Replace(views, now, keep);
         return ExchangeResult<ScanReport>.Ok(new ScanReport(now, seriesTickers.Count, eventCount, views.Count, requests, problems));
+    }
+
+    /// <summary>
+    /// When a game starts: its milestone when Kalshi lists one, else the start its ticker carries (US Eastern), else
+    /// unknown, which the timing gate treats as a game that may already be under way.
+    /// </summary>
+    public static (DateTimeOffset? Start, GameStartSource Source) GameStartOf(EventInfo? game, EventTicker eventTicker)
+    {
+        if (game?.GameStart is { } milestone)
+            return (milestone, GameStartSource.Milestone);
+        return SportsTickers.StartInTicker(eventTicker.Value) is { } fromTicker
+            ? (fromTicker, GameStartSource.Ticker)
+            : (null, GameStartSource.Unknown);
     }
 
     /// <summary>Fresh books for the markets worth trading, fetched together: the top of each replaces the listing's quote.</summary>

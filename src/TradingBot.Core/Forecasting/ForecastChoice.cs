@@ -1,22 +1,54 @@
 using TradingBot.Core.Engine;
 using TradingBot.Core.Markets;
+using TradingBot.Core.Risk;
+using TradingBot.Core.Sports;
 
 namespace TradingBot.Core.Forecasting;
 
-/// <summary>The forecast-choice policy: the first source, in configured order, that has the market (a blend is configured as one source).</summary>
-public sealed class ForecastChoice(IReadOnlyList<IForecastSource> sources)
+/// <summary>A market's forecast, or why none may price it (null <see cref="Refusal"/>: simply no source has it).</summary>
+public readonly record struct ForecastPick(Forecast? Forecast, DecisionCode? Refusal, string? Detail)
+{
+    public static ForecastPick Refused(DecisionCode code, string detail) => new(null, code, detail);
+}
+
+/// <summary>
+/// The forecast-choice policy. First what the market is: a sports market whose strike, ticker and subtitle disagree
+/// (or a spread or total without a strike) is unpriceable; a preseason game is not traded unless
+/// <c>Strategy:TradePreseason</c>; a competition no configured source covers is not traded. Then the first source,
+/// in configured order, that covers the competition and has the market (a blend is configured as one source).
+/// </summary>
+public sealed class ForecastChoice(IReadOnlyList<IForecastSource> sources, bool tradePreseason = false)
 {
     public IReadOnlyList<IForecastSource> Sources => sources;
 
-    public Forecast? For(MarketView view)
+    public Forecast? For(MarketView view) => Pick(view).Forecast;
+
+    public ForecastPick Pick(MarketView view)
     {
         var request = view.ForecastRequest;
-        foreach (var source in sources)
+        var terms = SportsContracts.Resolve(request);
+        if (terms.Refusal is { } refused)
+            return ForecastPick.Refused(refused, terms.Problem ?? "");
+
+        // A preseason game may borrow its season's models only when the operator says so.
+        var competition = request.Competition;
+        if (competition is not null && Competitions.IsPreseason(competition))
         {
-            if (source.Get(request) is { } forecast)
-                return forecast;
+            if (!tradePreseason)
+                return ForecastPick.Refused(DecisionCode.Preseason, $"competition={competition}, Strategy:TradePreseason is off");
+            competition = Competitions.SeasonOf(competition);
         }
 
-        return null;
+        foreach (var source in sources)
+        {
+            if (competition is not null && !source.Covers(competition))
+                continue;
+            if (source.Get(request) is { } forecast)
+                return new ForecastPick(forecast, null, null);
+        }
+
+        return competition is not null && !sources.Any(s => s.Covers(competition))
+            ? ForecastPick.Refused(DecisionCode.CompetitionNotCovered, $"competition={request.Competition}, covered by none of {string.Join(", ", sources.Select(s => s.Name))}")
+            : default;
     }
 }

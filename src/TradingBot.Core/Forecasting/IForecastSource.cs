@@ -1,5 +1,6 @@
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Markets;
+using TradingBot.Core.Sports;
 using TradingBot.Core.Values;
 
 namespace TradingBot.Core.Forecasting;
@@ -40,4 +41,12 @@ public interface IForecastSource
     Task RefreshAsync(CancellationToken cancellationToken);
 
     ForecastSourceHealth Health { get; }
+
+    /// <summary>
+    /// Whether the source's model is meant for games of this competition (an event's
+    /// <c>product_metadata.competition</c>): by default the regular seasons of the leagues the bot knows
+    /// (<see cref="Competitions.Regular"/>). An Elo or a regular-season feed applied to an all-star game or a
+    /// league it never saw is a mispricing, not an edge.
+    /// </summary>
+    bool Covers(string competition) => Competitions.IsKnownRegular(competition);
 }

@@ -28,6 +28,12 @@ public sealed class StrategyOptions : ISettingsSection
     /// </summary>
     public TimeSpan MaxRestingTime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Trade preseason games (an event whose <c>product_metadata.competition</c> is e.g. "Pro Football Preseason"),
+    /// pricing them with the models of their season. Off: backups play, and a regular-season model's edge there is not real.
+    /// </summary>
+    public bool TradePreseason { get; set; }
+
     public IEnumerable<SettingsProblem> Validate() =>
         new SettingsRules(SectionName)
             .StrictlyBetween(nameof(MinEdge), MinEdge, 0m, 0.5m)

@@ -73,6 +73,18 @@ public enum DecisionCode
 
     /// <summary>Passed every gate.</summary>
     Approved = 37,
+
+    /// <summary>What the market pays on disagrees with itself: its strike (<c>floor_strike</c>), ticker and subtitle name different lines or teams. Unpriceable.</summary>
+    StrikeMismatch = 38,
+
+    /// <summary>A spread or total listed without a strike the bot can read (<c>strike_type</c> greater with a <c>floor_strike</c>). Unpriceable.</summary>
+    StrikeUnknown = 39,
+
+    /// <summary>A preseason game (<c>product_metadata.competition</c>), not traded unless <c>Strategy:TradePreseason</c>.</summary>
+    Preseason = 40,
+
+    /// <summary>The event's competition is not one any configured forecast source declares it covers.</summary>
+    CompetitionNotCovered = 41,
 }
 
 public static class DecisionCodes
@@ -118,6 +130,10 @@ public static class DecisionCodes
         DecisionCode.TargetShrunk => "TARGET_SHRUNK",
         DecisionCode.EdgeReversed => "EDGE_REVERSED",
         DecisionCode.Approved => "APPROVED",
+        DecisionCode.StrikeMismatch => "STRIKE_MISMATCH",
+        DecisionCode.StrikeUnknown => "STRIKE_UNKNOWN",
+        DecisionCode.Preseason => "PRESEASON",
+        DecisionCode.CompetitionNotCovered => "COMPETITION_NOT_COVERED",
         _ => "UNKNOWN",
     };
 }

@@ -20,6 +20,9 @@ public enum SportsMarketKind
 public sealed record SportsEvent(string Series, League League, SportsMarketKind SeriesKind, DateOnly Date, TimeOnly? StartTime, Team Away, Team Home)
 {
     public bool Involves(Team team) => team == Away || team == Home;
+
+    /// <summary>The start the ticker carries (its date and HHmm, US Eastern), or null when it gives the date only.</summary>
+    public DateTimeOffset? TickerStart => StartTime is { } time ? SportsTickers.EasternInstant(Date, time) : null;
 }
 
 /// <summary>
@@ -35,35 +38,68 @@ public sealed record SportsMarket(SportsEvent Event, SportsMarketKind Kind, Team
 /// <item>then <c>-yyMMMdd</c> (26SEP13), optionally followed by a 24-hour <c>HHmm</c> start time;</item>
 /// <item>then the away team's code and the home team's code with no separator (DAL then NYG). Codes are 2 to 4
 /// letters, so the split is found by trying every cut; a run of letters that splits two ways is refused;</item>
-/// <item>market suffix: winner <c>-DAL</c>, tie <c>-TIE</c>, spread <c>-DAL7</c> (Dallas wins by more than 7.5),
-/// total <c>-45</c> (more than 45.5 points). Kalshi's lines are half-points so no game pushes: a whole number N in
-/// a ticker stands for N + 0.5; a number written with a decimal point is taken as it stands.</item>
+/// <item>market suffix: winner <c>-DAL</c>, tie <c>-TIE</c>, spread <c>-DAL7</c> (Dallas wins by over 6.5),
+/// total <c>-45</c> (over 44.5 points). Kalshi's lines are half-points so no game pushes: a whole number N in a
+/// ticker stands for N − 0.5 (<c>KXNFLSPREAD-26SEP17DETBUF-DET2</c> has <c>floor_strike</c> 1.5 and reads "Detroit
+/// wins by over 1.5 points", as every real spread and total in the test corpus does); a number written with a
+/// decimal point is taken as it stands.</item>
 /// </list>
-/// The market's own title ("wins by over 7.5 points") is the final word on the line; see <see cref="LineInTitle"/>.
+/// A league without a team catalog (college) parses only with the two teams its listing names
+/// (<see cref="CollegeTeams"/>). The market's strike (<c>floor_strike</c>) is the final word on the line and the
+/// ticker only a cross-check: see <see cref="SportsContracts"/>.
 /// </summary>
 public static class SportsTickers
 {
     private static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 
-    public static bool TryParseEvent(string? ticker, [NotNullWhen(true)] out SportsEvent? sportsEvent, [NotNullWhen(false)] out string? error)
+    private static readonly TimeZoneInfo Eastern = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    /// <param name="listed">The game's two teams as its listing names them, for a league without a catalog (college).</param>
+    public static bool TryParseEvent(string? ticker, [NotNullWhen(true)] out SportsEvent? sportsEvent, [NotNullWhen(false)] out string? error, (Team Away, Team Home)? listed = null)
     {
         sportsEvent = null;
         var parts = (ticker ?? "").Split('-');
         if (parts.Length != 2)
             return Fail($"'{ticker}' is not a sports event ticker (SERIES-yyMMMddAWAYHOME)", out error);
-        return TryParseEventParts(parts[0], parts[1], out sportsEvent, out error);
+        return TryParseEventParts(parts[0], parts[1], listed, out sportsEvent, out error);
     }
 
-    public static bool TryParseMarket(string? ticker, [NotNullWhen(true)] out SportsMarket? market, [NotNullWhen(false)] out string? error)
+    /// <param name="listed">The game's two teams as its listing names them, for a league without a catalog (college).</param>
+    public static bool TryParseMarket(string? ticker, [NotNullWhen(true)] out SportsMarket? market, [NotNullWhen(false)] out string? error, (Team Away, Team Home)? listed = null)
     {
         market = null;
         var parts = (ticker ?? "").Split('-');
         if (parts.Length != 3)
             return Fail($"'{ticker}' is not a sports market ticker (SERIES-yyMMMddAWAYHOME-SUFFIX)", out error);
-        if (!TryParseEventParts(parts[0], parts[1], out var game, out error))
+        if (!TryParseEventParts(parts[0], parts[1], listed, out var game, out error))
             return false;
         return TryParseSuffix(game, parts[2], ticker!, out market, out error);
     }
+
+    /// <summary>
+    /// The start an event ticker carries (<c>KXMLBGAME-26AUG072140LADAZ</c>: 21:40 US Eastern on 7 August 2026), or
+    /// null when it carries the date only or is no sports ticker. Teams are not looked at, so this works for every league.
+    /// </summary>
+    public static DateTimeOffset? StartInTicker(string? eventTicker)
+    {
+        var parts = (eventTicker ?? "").Split('-');
+        if (parts.Length < 2 || !TryParseSeries(parts[0], out _, out _) || parts[1].Length < 11 || !TryParseDate(parts[1][..7], out var date))
+            return null;
+        return TimeOnly.TryParseExact(parts[1][7..11], "HHmm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            && !char.IsAsciiDigit(parts[1].Length > 11 ? parts[1][11] : 'X')
+            ? EasternInstant(date, time)
+            : null;
+    }
+
+    /// <summary>A wall time in US Eastern on a date, as an instant (daylight saving applied).</summary>
+    public static DateTimeOffset EasternInstant(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Eastern.GetUtcOffset(local));
+    }
+
+    /// <summary>The league of a sports series or ticker (<c>KXNCAAFGAME-…</c> is NCAAF), whatever its teams.</summary>
+    public static bool TryLeagueOf(string? ticker, out League league) => TryParseSeries((ticker ?? "").Split('-')[0], out league, out _);
 
     /// <summary>
     /// The half-point line a market's title or subtitle states ("over 7.5", "by more than 45.5 points"), or null
@@ -90,7 +126,7 @@ public static class SportsTickers
         return null;
     }
 
-    private static bool TryParseEventParts(string series, string body, [NotNullWhen(true)] out SportsEvent? sportsEvent, [NotNullWhen(false)] out string? error)
+    private static bool TryParseEventParts(string series, string body, (Team Away, Team Home)? listed, [NotNullWhen(true)] out SportsEvent? sportsEvent, [NotNullWhen(false)] out string? error)
     {
         sportsEvent = null;
         if (!TryParseSeries(series, out var league, out var kind))
@@ -107,11 +143,22 @@ public static class SportsTickers
         else if (digits != 0)
             return Fail($"'{rest[..digits]}' after the date is not an HHmm start time", out error);
         var codes = rest[digits..];
+        Team? away, home;
         if (!TeamCatalog.HasCatalog(league))
-            return Fail($"{league.SeriesToken()} has no team catalog: '{codes}' cannot be mapped to teams", out error);
-        if (!TrySplitCodes(league, codes, out var away, out var home, out error))
+        {
+            if (listed is not { } teams || teams.Away.League != league || teams.Home.League != league)
+                return Fail($"{league.SeriesToken()} has no team catalog: '{codes}' maps to teams only with the event's listing (title and sub-title)", out error);
+            if (codes != teams.Away.Code + teams.Home.Code)
+                return Fail($"'{codes}' is not {teams.Away.Code} then {teams.Home.Code}, as the event's listing names them", out error);
+            (away, home) = teams;
+        }
+        else if (!TrySplitCodes(league, codes, out away, out home, out error))
+        {
             return false;
-        sportsEvent = new SportsEvent(series, league, kind, date, start, away, home);
+        }
+
+        sportsEvent = new SportsEvent(series, league, kind, date, start, away!, home!);
+        error = null;
         return true;
     }
 
@@ -157,7 +204,7 @@ public static class SportsTickers
 
     private static bool TryTeamOf(SportsEvent game, string code, string ticker, [NotNullWhen(true)] out Team? team, [NotNullWhen(false)] out string? error)
     {
-        team = TeamCatalog.ByTickerCode(game.League, code);
+        team = game.Away.Code == code ? game.Away : game.Home.Code == code ? game.Home : TeamCatalog.ByTickerCode(game.League, code);
         if (team is not null && game.Involves(team))
         {
             error = null;
@@ -175,8 +222,8 @@ public static class SportsTickers
             return false;
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             return false;
-        line = text.Contains('.', StringComparison.Ordinal) ? value : value + 0.5m;
-        return true;
+        line = text.Contains('.', StringComparison.Ordinal) ? value : value - 0.5m;
+        return line > 0;
     }
 
     /// <summary>Whether a ticker belongs to a sports series this parser knows, whatever else is wrong with it.</summary>

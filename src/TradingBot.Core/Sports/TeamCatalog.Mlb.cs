@@ -9,7 +9,7 @@ public static partial class TeamCatalog
         .Add("BAL", "Baltimore", "Orioles")
         .Add("BOS", "Boston", "Red Sox")
         .Add("CHC", "Chicago", "Cubs")
-        .Add("CWS", "Chicago", "White Sox", ["CHW"])
+        .Add("CWS", "Chicago", "White Sox", ["CHW"], ["Chicago WS"])
         .Add("CIN", "Cincinnati", "Reds")
         .Add("CLE", "Cleveland", "Guardians", aliases: ["Cleveland Indians"])
         .Add("COL", "Colorado", "Rockies")

@@ -117,7 +117,10 @@ public static partial class TeamCatalog
         public Builder Add(string code, string city, string nickname, string[]? alternateCodes = null, string[]? aliases = null, string? fullName = null)
         {
             var full = fullName ?? $"{city} {nickname}";
-            string[] names = [city, nickname, .. aliases ?? []];
+            // Kalshi tells two teams of one city apart by the nickname's initial ("New York G", "Los Angeles R"), and
+            // some subtitles write the code and the nickname ("HOU Texans wins by over 2.5 points").
+            var kalshiShort = city.Length > 0 ? $"{city} {nickname[0]}" : "";
+            string[] names = [city, nickname, kalshiShort, $"{code} {nickname}", .. aliases ?? []];
             _teams.Add(new Team(league, code, full, alternateCodes ?? [], names.Where(n => n.Length > 0).Distinct().ToList()));
             return this;
         }

@@ -1,13 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using TradingBot.Core.Forecasting;
 using TradingBot.Core.Sports;
 
 namespace TradingBot.Forecasts.Common;
 
 /// <summary>
-/// Reads what a request's ticker says about the game and the market, and refuses a market whose own subtitle
-/// states a different line than the ticker rule gives: a wrong line would price the wrong contract.
+/// The game, team and line a request's market pays on, as Core resolves them (<see cref="SportsContracts"/>: the line
+/// from the market's strike, the ticker and subtitle as cross-checks). A source never prices a market whose terms
+/// disagree with themselves: a wrong line prices the wrong contract.
 /// </summary>
 internal static class MarketResolver
 {
@@ -17,20 +17,9 @@ internal static class MarketResolver
     /// </summary>
     public static bool TryResolve(ForecastRequest request, [NotNullWhen(true)] out SportsMarket? market, out string? problem)
     {
-        if (!SportsTickers.TryParseMarket(request.Ticker.Value, out market, out problem))
-        {
-            if (!SportsTickers.IsSportsTicker(request.Ticker.Value))
-                problem = null;
-            return false;
-        }
-
-        if (market.Line is { } line && SportsTickers.LineInTitle(request.YesSubTitle) is { } stated && stated != line)
-        {
-            problem = string.Create(CultureInfo.InvariantCulture, $"the ticker gives line {line} but the subtitle '{request.YesSubTitle}' says {stated}");
-            market = null;
-            return false;
-        }
-
-        return true;
+        var terms = SportsContracts.Resolve(request);
+        market = terms.Market;
+        problem = terms.Problem;
+        return market is not null;
     }
 }

@@ -99,23 +99,27 @@ internal sealed class DecisionDesk
     public AccountState Account() => new(At, Trading, ExchangeStatus.Open, AccountBalance.Unsharded(Balance), Exposure().Total, 0);
 
     /// <summary>One scan: decide, and apply what was decided (placements only where the gate approves, as the executor would).</summary>
-    public IReadOnlyList<MarketAction> Scan(decimal model, TimeSpan? forecastAge = null)
+    public IReadOnlyList<MarketAction> Scan(decimal model, TimeSpan? forecastAge = null) => Scan(new Forecast(model, At - (forecastAge ?? TimeSpan.FromMinutes(1))));
+
+    /// <summary>A scan where no forecast may price the market, for <paramref name="code"/> (a strike mismatch, a preseason game).</summary>
+    public IReadOnlyList<MarketAction> ScanUnpriced(DecisionCode code, string detail) => Scan(null, (code, detail));
+
+    private IReadOnlyList<MarketAction> Scan(Forecast? forecast, (DecisionCode, string)? unpriced = null)
     {
         var state = State();
         var account = Account();
-        var forecast = new Forecast(model, At - (forecastAge ?? TimeSpan.FromMinutes(1)));
-        var actions = Decision.Decide(state, forecast, Open.Where(o => o.IsOpen).ToList(), account);
+        var actions = Decision.Decide(state, forecast, Open.Where(o => o.IsOpen).ToList(), account, unpriced);
         var gate = new RiskGate(Risk);
         foreach (var action in actions)
         {
             if (action.Kind == MarketActionKind.Cancel && Open.Remove(action.Order!))
                 Balance += action.Order!.Remaining * action.Order.Order.Side.ToOutcomeSide().PriceOf(action.Order.Order.YesPrice);
-            else if (action.Kind == MarketActionKind.Place && gate.Check(action.Intent, new RiskSnapshot(account, state, forecast.AsOf)).IsApproved)
+            else if (action.Kind == MarketActionKind.Place && gate.Check(action.Intent, new RiskSnapshot(account, state, forecast?.AsOf)).IsApproved)
                 Send(action.Intent);
             else if (action is { Kind: MarketActionKind.Amend, Order: { } order })
             {
                 var (clear, clearAccount) = MarketDecision.WithoutOrder(state, account, order);
-                if (gate.Check(action.Intent, new RiskSnapshot(clearAccount, clear, forecast.AsOf)).IsApproved)
+                if (gate.Check(action.Intent, new RiskSnapshot(clearAccount, clear, forecast?.AsOf)).IsApproved)
                     Amend(order, action.Intent);
             }
         }

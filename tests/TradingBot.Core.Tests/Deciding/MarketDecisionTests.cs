@@ -93,6 +93,22 @@ public class MarketDecisionTests
     }
 
     [Fact]
+    public void A_market_found_unpriceable_pulls_its_resting_entry_and_says_why()
+    {
+        // The listing changed under a resting bid (a strike that no longer agrees with the ticker): pull it, name the reason.
+        var desk = HundredDollarCap();
+        desk.SetBook(yesBid: 0.40m, noBid: 0.50m);
+        desk.Scan(0.50m);
+
+        var pulled = desk.ScanUnpriced(DecisionCode.StrikeMismatch, "floor_strike gives line 2.5 but the ticker reads 1.5");
+        var after = desk.ScanUnpriced(DecisionCode.StrikeMismatch, "floor_strike gives line 2.5 but the ticker reads 1.5");
+
+        Assert.Equal((MarketActionKind.Cancel, DecisionCode.StrikeMismatch), (Assert.Single(pulled).Kind, pulled[0].Code));
+        Assert.Equal((MarketActionKind.Nothing, DecisionCode.StrikeMismatch), (Assert.Single(after).Kind, after[0].Code));
+        Assert.Empty(desk.Open);
+    }
+
+    [Fact]
     public void A_resting_entry_is_pulled_when_its_forecast_goes_stale()
     {
         var desk = HundredDollarCap();

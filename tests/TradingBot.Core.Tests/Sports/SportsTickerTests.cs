@@ -46,7 +46,7 @@ public class SportsTickerTests
                 Assert.True(SportsTickers.TryParseMarket($"KX{league.SeriesToken()}GAME{prefix}-{team.Code}", out var winner, out var error), error);
                 Assert.Equal((SportsMarketKind.Winner, team, (decimal?)null), (winner.Kind, winner.Team, winner.Line));
                 Assert.True(SportsTickers.TryParseMarket($"KX{league.SeriesToken()}SPREAD{prefix}-{team.Code}3", out var spread, out error), error);
-                Assert.Equal((SportsMarketKind.Spread, team, (decimal?)3.5m), (spread.Kind, spread.Team, spread.Line));
+                Assert.Equal((SportsMarketKind.Spread, team, (decimal?)2.5m), (spread.Kind, spread.Team, spread.Line));
             }
         }
     }
@@ -65,13 +65,13 @@ public class SportsTickerTests
     }
 
     [Theory]
-    [InlineData("KXNFLSPREAD-26SEP13DALNYG-NYG7", SportsMarketKind.Spread, "NYG", 7.5)]
-    [InlineData("KXNFLSPREAD-26SEP13DALNYG-DAL10", SportsMarketKind.Spread, "DAL", 10.5)]
-    [InlineData("KXNBATOTAL-26NOV02LALBOS-221", SportsMarketKind.Total, null, 221.5)]
-    [InlineData("KXMLBTOTAL-26JUN011840TEXNYM-8", SportsMarketKind.Total, null, 8.5)]
+    [InlineData("KXNFLSPREAD-26SEP13DALNYG-NYG7", SportsMarketKind.Spread, "NYG", 6.5)]
+    [InlineData("KXNFLSPREAD-26SEP13DALNYG-DAL10", SportsMarketKind.Spread, "DAL", 9.5)]
+    [InlineData("KXNBATOTAL-26NOV02LALBOS-221", SportsMarketKind.Total, null, 220.5)]
+    [InlineData("KXMLBTOTAL-26JUN011840TEXNYM-8", SportsMarketKind.Total, null, 7.5)]
     [InlineData("KXMLBSPREAD-26JUN01TEXNYM-NYM1.5", SportsMarketKind.Spread, "NYM", 1.5)]
     [InlineData("KXNHLGAME-26OCT07CHIFLA-TIE", SportsMarketKind.Tie, null, null)]
-    public void Spread_total_and_tie_suffixes_carry_the_team_and_the_half_point_line(string ticker, SportsMarketKind kind, string? team, double? line)
+    public void Spread_total_and_tie_suffixes_carry_the_team_and_the_half_point_line_a_whole_suffix_N_being_N_minus_a_half(string ticker, SportsMarketKind kind, string? team, double? line)
     {
         Assert.True(SportsTickers.TryParseMarket(ticker, out var market, out var error), error);
         Assert.Equal(kind, market.Kind);

@@ -36,10 +36,11 @@ public sealed class FileForecastSourceTests : IDisposable
 
         Assert.Equal(0.61m, Yes(source, "KXNFLGAME-26SEP13DALNYG-DAL"));
         Assert.Equal(0.37m, Yes(source, "KXNFLGAME-26SEP13DALNYG-NYG"));
-        Assert.Equal(0.22m, Yes(source, "KXNFLSPREAD-26SEP13DALNYG-DAL7"));
-        Assert.Null(Yes(source, "KXNFLSPREAD-26SEP13DALNYG-DAL6"));
-        Assert.Null(Yes(source, "KXNFLSPREAD-26SEP13DALNYG-NYG7"));
-        Assert.Equal(0.48m, Yes(source, "KXNFLTOTAL-26SEP13DALNYG-45"));
+        // Kalshi's suffix N is the line N − 0.5: DAL8 is Dallas by over 7.5, -46 over 45.5.
+        Assert.Equal(0.22m, Yes(source, "KXNFLSPREAD-26SEP13DALNYG-DAL8"));
+        Assert.Null(Yes(source, "KXNFLSPREAD-26SEP13DALNYG-DAL7"));
+        Assert.Null(Yes(source, "KXNFLSPREAD-26SEP13DALNYG-NYG8"));
+        Assert.Equal(0.48m, Yes(source, "KXNFLTOTAL-26SEP13DALNYG-46"));
         Assert.Null(Yes(source, "KXNFLGAME-26SEP14DALNYG-DAL"));
         Assert.Equal(new DateTimeOffset(2026, 9, 13, 12, 0, 0, TimeSpan.Zero), source.Get(Requests.For("KXNFLGAME-26SEP13DALNYG-NYG"))!.Value.AsOf);
 
@@ -73,8 +74,8 @@ public sealed class FileForecastSourceTests : IDisposable
         await File.WriteAllTextAsync(path, Header + ",NFL,2026-09-13,DAL,spread,7.5,0.22,2026-09-13T12:00:00Z\n");
         await source.RefreshAsync(CancellationToken.None);
 
-        Assert.Equal(0.22m, Yes(source, "KXNFLSPREAD-26SEP13DALNYG-DAL7", "Dallas wins by over 7.5 points"));
-        Assert.Null(Yes(source, "KXNFLSPREAD-26SEP13DALNYG-DAL7", "Dallas wins by over 6.5 points"));
+        Assert.Equal(0.22m, Yes(source, "KXNFLSPREAD-26SEP13DALNYG-DAL8", "Dallas wins by over 7.5 points"));
+        Assert.Null(Yes(source, "KXNFLSPREAD-26SEP13DALNYG-DAL8", "Dallas wins by over 6.5 points"));
         Assert.Contains("subtitle 'Dallas wins by over 6.5 points' says 6.5", source.Health.Problem, StringComparison.Ordinal);
     }
 
@@ -88,7 +89,7 @@ public sealed class FileForecastSourceTests : IDisposable
             """);
         await source.RefreshAsync(CancellationToken.None);
 
-        Assert.Null(Yes(source, "KXNFLTOTAL-26SEP13DALNYG-45"));
+        Assert.Null(Yes(source, "KXNFLTOTAL-26SEP13DALNYG-46"));
         Assert.Contains("different probabilities", source.Health.Problem, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using TradingBot.Core.Exchange;
 using TradingBot.Core.Forecasting;
 using TradingBot.Core.Values;
 
@@ -5,13 +6,28 @@ namespace TradingBot.Forecasts.Tests.Support;
 
 internal static class Requests
 {
-    /// <summary>A request as the scanner builds it; the event ticker is the market ticker without its suffix.</summary>
-    public static ForecastRequest For(string marketTicker, DateTimeOffset? gameStart = null, string yesSubTitle = "")
+    /// <summary>
+    /// A request as the scanner builds it; the event ticker is the market ticker without its suffix. A spread or
+    /// total carries the strike Kalshi lists with it (suffix N: strike_type greater, floor_strike N − 0.5) unless
+    /// <paramref name="strike"/> says otherwise.
+    /// </summary>
+    public static ForecastRequest For(string marketTicker, DateTimeOffset? gameStart = null, string yesSubTitle = "", MarketStrike? strike = null)
     {
         var cut = marketTicker.LastIndexOf('-');
         var eventTicker = marketTicker[..cut];
         var series = marketTicker[..marketTicker.IndexOf('-', StringComparison.Ordinal)];
-        return new ForecastRequest(MarketTicker.Parse(marketTicker), EventTicker.Parse(eventTicker), series, "", yesSubTitle, gameStart);
+        return new ForecastRequest(MarketTicker.Parse(marketTicker), EventTicker.Parse(eventTicker), series, "", yesSubTitle, gameStart, strike ?? ListedStrike(marketTicker));
+    }
+
+    private static MarketStrike? ListedStrike(string marketTicker)
+    {
+        if (!marketTicker.Contains("SPREAD-", StringComparison.Ordinal) && !marketTicker.Contains("TOTAL-", StringComparison.Ordinal))
+            return null;
+        var suffix = marketTicker[(marketTicker.LastIndexOf('-') + 1)..];
+        var digits = new string(suffix.SkipWhile(char.IsAsciiLetter).ToArray());
+        return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? new MarketStrike("greater", n - 0.5m, null)
+            : null;
     }
 }
 
