@@ -19,7 +19,8 @@ public sealed class SportsbookConsensusTests : IDisposable
     {
         var path = _dir.File("odds.json");
         await File.WriteAllTextAsync(path, json);
-        var options = new SportsbookOptions { Enabled = true, Path = path, Method = DevigMethod.Multiplicative };
+        // Most games here have one book: these tests are about reading it, MinBooks has its own (SportsbookLineTests).
+        var options = new SportsbookOptions { Enabled = true, Path = path, Method = DevigMethod.Multiplicative, MinBooks = 1 };
         configure?.Invoke(options);
         var source = new SportsbookForecastSource(null, options, _time);
         await source.RefreshAsync(CancellationToken.None);
@@ -143,6 +144,7 @@ public sealed class SportsbookConsensusTests : IDisposable
             ApiKey = "s3cret-key",
             Sports = "americanfootball_nfl, basketball_nba",
             Method = DevigMethod.Multiplicative,
+            MinBooks = 1,
         };
         Assert.Empty(options.Validate());
         var source = new SportsbookForecastSource(http, options, _time);
@@ -175,6 +177,7 @@ public sealed class SportsbookConsensusTests : IDisposable
             ApiKey = "s3cret-key",
             Sports = "americanfootball_nfl",
             Method = DevigMethod.Multiplicative,
+            MinBooks = 1,
             MaxBookAge = TimeSpan.FromHours(1),
         };
         var source = new SportsbookForecastSource(http, options, _time);

@@ -25,6 +25,7 @@ public sealed class SportsbookRecordedFileTests
             Method = method,
             BookWeights = new(StringComparer.OrdinalIgnoreCase) { ["pinnacle"] = 3m, ["betfair_ex_eu"] = 2m },
             MaxBookAge = TimeSpan.FromMinutes(10),
+            MinBooks = 1, // several lines here rest on one book on purpose
             PollInterval = TimeSpan.FromMinutes(1),
         };
         Assert.Empty(options.Validate());
