@@ -129,6 +129,41 @@ public sealed class SportsbookLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_line_quoted_on_one_side_only_or_twice_is_that_books_unusable_market_and_does_not_count()
+    {
+        var path = _dir.File("odds.json");
+        await File.WriteAllTextAsync(path, Array(Event("americanfootball_nfl", "New York Giants", "Dallas Cowboys", "2026-09-14T00:20:00Z",
+            Book("pinnacle", "2026-09-13T17:58:00Z",
+                Market("spreads", ("Dallas Cowboys", 1.95m, -3.5m), ("New York Giants", 1.95m, 3.5m)),
+                Market("totals", ("Over", 1.90m, 45.5m))),
+            Book("draftkings", "2026-09-13T17:58:00Z",
+                Market("spreads", ("Dallas Cowboys", 2.00m, -3.5m)),
+                Market("totals", ("Over", 1.90m, 45.5m), ("Under", 1.90m, 45.5m))),
+            Book("bovada", "2026-09-13T17:58:00Z",
+                Market("spreads", ("Dallas Cowboys", 1.91m, -3.5m), ("New York Giants", 1.91m, 3.5m), ("Dallas Cowboys", 1.80m, -3.5m)),
+                Market("totals", ("Over", 1.95m, 45.5m), ("Under", 1.85m, 45.5m))),
+            Book("betmgm", "2026-09-13T17:58:00Z",
+                Market("spreads", ("New York Giants", 1.91m, 3.5m)),
+                Market("totals", ("Under", 1.91m, 45.5m))))));
+        var source = new SportsbookForecastSource(null, new SportsbookOptions { Enabled = true, Path = path }, _time);
+        await source.RefreshAsync(CancellationToken.None);
+
+        // DAL −3.5 stands on Pinnacle alone: DraftKings has no Giants side, Bovada two Dallas prices, BetMGM no Dallas side.
+        Assert.Null(Yes(source, Requests.Line(Spread, "DAL", 3.5m)));
+        Assert.Contains("1 book at DAL -3.5, need 2", source.Health.Problem, StringComparison.Ordinal);
+
+        // Over 45.5: DraftKings 0.5 and Bovada 0.512821 − (0.512821 + 0.540541 − 1)/2 = 0.486140: 0.493070.
+        Assert.Equal(0.493070m, Yes(source, Requests.Line(Total, null, 45.5m)));
+
+        var problem = source.Health.Problem;
+        Assert.Contains("5 unusable book market(s)", problem, StringComparison.Ordinal);
+        Assert.Contains("book pinnacle market totals: Over 45.5 is quoted 1 time(s) against 0 Under 45.5: a line needs exactly one of each", problem, StringComparison.Ordinal);
+        Assert.Contains("book draftkings market spreads: DAL -3.5 is quoted 1 time(s) against 0 NYG +3.5: a line needs exactly one of each", problem, StringComparison.Ordinal);
+        Assert.Contains("book bovada market spreads: DAL -3.5 is quoted 2 time(s) against 1 NYG +3.5: a line needs exactly one of each", problem, StringComparison.Ordinal);
+        Assert.Contains("and 2 more", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_exact_rule_is_the_default()
     {
         Assert.Equal(LineModel.Exact, new SportsbookOptions().LineModel);
