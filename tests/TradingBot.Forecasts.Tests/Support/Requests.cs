@@ -31,10 +31,10 @@ internal static class Requests
     /// <paramref name="line"/>") as Kalshi lists it: strike_type greater with <c>floor_strike</c> = line, and the
     /// ticker's suffix for that line. <paramref name="eventTicker"/> is the spread or total series' event.
     /// </summary>
-    public static ForecastRequest Line(string eventTicker, string? team, decimal line, DateTimeOffset? gameStart = null)
+    public static ForecastRequest Line(string eventTicker, string? team, decimal line, DateTimeOffset? gameStart = null, string yesSubTitle = "")
     {
         var suffix = (line + SuffixAboveLine).ToString("0.#", CultureInfo.InvariantCulture);
-        return For($"{eventTicker}-{team}{suffix}", gameStart, strike: new MarketStrike("greater", line, null));
+        return For($"{eventTicker}-{team}{suffix}", gameStart, yesSubTitle, new MarketStrike("greater", line, null));
     }
 }
 
