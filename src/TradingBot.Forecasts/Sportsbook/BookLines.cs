@@ -55,26 +55,33 @@ internal sealed class BookLines(Team home, Team away, DevigMethod method, OddsFo
     private IEnumerable<(FairKey, double)> Spreads(IReadOnlyList<OddsOutcome> outcomes, string where)
     {
         var results = new List<(FairKey, double)>();
-        foreach (var favourite in outcomes.Where(o => o.Point < 0))
+        var sides = outcomes.Select(o => (Outcome: o, Team: TeamOf(o.Name))).ToList();
+        foreach (var (outcome, _) in sides.Where(s => s.Outcome.Point is not null && s.Team is null))
+            problems.Add(new InputProblem(where, $"spread outcome '{outcome.Name}' is not a team of this game"));
+
+        // Each line once (a duplicated price is one problem, not two): "A −x" pairs with exactly one "B +x".
+        foreach (var (team, point) in sides.Where(s => s.Team is not null && s.Outcome.Point < 0).Select(s => (s.Team!, s.Outcome.Point!.Value)).Distinct())
         {
-            var team = TeamOf(favourite.Name);
-            var other = team == home ? away : team == away ? home : null;
-            if (team is null || other is null)
+            var other = team == home ? away : home;
+            var line = -point;
+            var favourites = sides.Where(s => s.Team == team && s.Outcome.Point == point).ToList();
+            var partners = sides.Where(s => s.Team == other && s.Outcome.Point == line).ToList();
+            if (favourites.Count != 1 || partners.Count != 1)
             {
-                problems.Add(new InputProblem(where, $"spread outcome '{favourite.Name}' is not a team of this game"));
+                problems.Add(new InputProblem(where, $"{team.Code} -{line} is quoted {favourites.Count} time(s) against {partners.Count} {other.Code} +{line}: a line needs exactly one of each"));
                 continue;
             }
 
-            var line = -favourite.Point!.Value;
-            var partners = outcomes.Where(o => o.Point == line && TeamOf(o.Name) == other).ToList();
-            if (partners.Count != 1 || outcomes.Count(o => o.Point == -line && TeamOf(o.Name) == team) != 1)
-            {
-                problems.Add(new InputProblem(where, $"{team.Code} {-line} has {partners.Count} matching {other.Code} +{line} outcome(s), not exactly one"));
-                continue;
-            }
-
-            if (Implied(favourite, where, out var qFavourite) && Implied(partners[0], where, out var qOther))
+            if (Implied(favourites[0].Outcome, where, out var qFavourite) && Implied(partners[0].Outcome, where, out var qOther))
                 results.AddRange(Fair([new FairKey(SportsMarketKind.Spread, team.Code, line), default], [qFavourite, qOther], where).Take(1));
+        }
+
+        // An underdog whose favourite side is missing prices nothing; it is still the book's unusable quote.
+        foreach (var (team, line) in sides.Where(s => s.Team is not null && s.Outcome.Point > 0).Select(s => (s.Team!, s.Outcome.Point!.Value)).Distinct())
+        {
+            var other = team == home ? away : home;
+            if (!sides.Any(s => s.Team == other && s.Outcome.Point == -line))
+                problems.Add(new InputProblem(where, $"{team.Code} +{line} has no {other.Code} -{line} to pair with"));
         }
 
         return results;
@@ -83,20 +90,24 @@ internal sealed class BookLines(Team home, Team away, DevigMethod method, OddsFo
     private IEnumerable<(FairKey, double)> Totals(IReadOnlyList<OddsOutcome> outcomes, string where)
     {
         var results = new List<(FairKey, double)>();
-        foreach (var over in outcomes.Where(o => string.Equals(o.Name, "Over", StringComparison.OrdinalIgnoreCase)))
+        var overs = outcomes.Where(o => string.Equals(o.Name, "Over", StringComparison.OrdinalIgnoreCase)).ToList();
+        var unders = outcomes.Where(o => string.Equals(o.Name, "Under", StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var point in overs.Select(o => o.Point).Distinct())
         {
-            var unders = outcomes.Where(o => string.Equals(o.Name, "Under", StringComparison.OrdinalIgnoreCase) && o.Point == over.Point).ToList();
-            var overs = outcomes.Count(o => string.Equals(o.Name, "Over", StringComparison.OrdinalIgnoreCase) && o.Point == over.Point);
-            if (over.Point is not { } line || line <= 0 || unders.Count != 1 || overs != 1)
+            var over = overs.Where(o => o.Point == point).ToList();
+            var under = unders.Where(o => o.Point == point).ToList();
+            if (point is not { } line || line <= 0 || over.Count != 1 || under.Count != 1)
             {
-                problems.Add(new InputProblem(where, $"Over {over.Point} has {unders.Count} matching Under outcome(s), not exactly one"));
+                problems.Add(new InputProblem(where, $"Over {point} is quoted {over.Count} time(s) against {under.Count} Under {point}: a line needs exactly one of each"));
                 continue;
             }
 
-            if (Implied(over, where, out var qOver) && Implied(unders[0], where, out var qUnder))
+            if (Implied(over[0], where, out var qOver) && Implied(under[0], where, out var qUnder))
                 results.AddRange(Fair([new FairKey(SportsMarketKind.Total, null, line), default], [qOver, qUnder], where).Take(1));
         }
 
+        foreach (var point in unders.Select(o => o.Point).Distinct().Where(p => !overs.Any(o => o.Point == p)))
+            problems.Add(new InputProblem(where, $"Under {point} has no Over {point} to pair with"));
         return results;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TradingBot.Core.Forecasting;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Sports;
@@ -8,10 +9,18 @@ namespace TradingBot.Forecasts.Sportsbook;
 /// <summary>The books' weighted consensus for one line: its fair probability, the oldest quote used, and how many books made it.</summary>
 internal readonly record struct ConsensusLine(double Probability, DateTimeOffset AsOf, int Books);
 
-internal sealed record ConsensusEvent(string Id, FeedGame Game, IReadOnlyDictionary<FairKey, ConsensusLine> Lines);
+/// <summary>One fresh book's fair probability for one line, kept so a line model can fit the book's other lines.</summary>
+internal readonly record struct BookQuote(FairKey Key, string Book, double Probability, double Weight, DateTimeOffset At);
 
-/// <summary>How the consensus is formed; a plain record so the builder is testable without options binding.</summary>
-internal sealed record ConsensusRules(DevigMethod Method, OddsFormat Format, Func<string, double> WeightOf, TimeSpan MaxBookAge, int MinBooks);
+/// <summary>A mapped game: every line any fresh book quotes (with its book count, enough or not) and the quotes behind them.</summary>
+internal sealed record ConsensusEvent(string Id, FeedGame Game, IReadOnlyDictionary<FairKey, ConsensusLine> Lines, IReadOnlyList<BookQuote> Quotes);
+
+/// <summary>
+/// How the consensus is formed and used; a plain record so the builder is testable without options binding.
+/// <paramref name="SdOf"/> gives the normal model's deviation for a league's margin (false) or total (true), null when none is stated.
+/// </summary>
+internal sealed record ConsensusRules(DevigMethod Method, OddsFormat Format, Func<string, double> WeightOf, TimeSpan MaxBookAge, int MinBooks,
+    LineModel Model = LineModel.Exact, Func<League, bool, double?>? SdOf = null);
 
 /// <summary>
 /// The consensus of every mapped game, immutable so <c>Get</c> reads it without locks. Problems found while
@@ -20,15 +29,17 @@ internal sealed record ConsensusRules(DevigMethod Method, OddsFormat Format, Fun
 internal sealed class ConsensusSnapshot
 {
     private readonly Dictionary<(League, string, string), List<ConsensusEvent>> _byTeams = [];
+    private readonly ConsensusRules? _rules;
 
-    public static readonly ConsensusSnapshot Empty = new([], [], [], []);
+    public static readonly ConsensusSnapshot Empty = new([], [], [], [], null);
 
-    public ConsensusSnapshot(IReadOnlyList<ConsensusEvent> events, IReadOnlyList<InputProblem> unmapped, IReadOnlyList<InputProblem> stale, IReadOnlyList<InputProblem> unusable)
+    public ConsensusSnapshot(IReadOnlyList<ConsensusEvent> events, IReadOnlyList<InputProblem> unmapped, IReadOnlyList<InputProblem> stale, IReadOnlyList<InputProblem> unusable, ConsensusRules? rules)
     {
         Events = events;
         Unmapped = unmapped;
         Stale = stale;
         Unusable = unusable;
+        _rules = rules;
         foreach (var game in events)
         {
             var key = TeamsKey(game.Game.League, game.Game.Home, game.Game.Away);
@@ -46,8 +57,17 @@ internal sealed class ConsensusSnapshot
 
     public IReadOnlyList<InputProblem> Unusable { get; }
 
-    public Forecast? Find(ForecastRequest request, GameMatchRule rule, LookupProblems lookups)
+    /// <summary>Lines quoted by enough books to be priced on their own.</summary>
+    public int PricedLines => _rules is null ? 0 : Events.Sum(e => e.Lines.Values.Count(l => l.Books >= _rules.MinBooks));
+
+    /// <summary>
+    /// The forecast for a market, or null. A market whose game is found but whose line too few books quote is
+    /// reported in <paramref name="thin"/> with the count; a market this source cannot map, in <paramref name="lookups"/>.
+    /// </summary>
+    public Forecast? Find(ForecastRequest request, GameMatchRule rule, LookupProblems lookups, LookupProblems thin)
     {
+        if (_rules is null)
+            return null;
         if (!MarketResolver.TryResolve(request, out var market, out var problem))
         {
             if (problem is not null)
@@ -65,11 +85,45 @@ internal sealed class ConsensusSnapshot
             return null;
         }
 
-        if (match.Value is null || !match.Value.Lines.TryGetValue(new FairKey(market.Kind, market.Team?.Code, market.Line), out var line))
+        if (match.Value is null)
             return null;
-        var rounded = Math.Clamp(Math.Round((decimal)line.Probability, 6), 0m, 1m);
-        return new Forecast(rounded, line.AsOf);
+        var books = match.Value.Lines.TryGetValue(new FairKey(market.Kind, market.Team?.Code, market.Line), out var line) ? line.Books : 0;
+        if (books >= _rules.MinBooks)
+            return Forecast(line.Probability, line.AsOf);
+
+        var why = string.Create(CultureInfo.InvariantCulture, $"{books} book{(books == 1 ? "" : "s")} {Describe(market)}, need {_rules.MinBooks}");
+        if (_rules.Model == LineModel.Normal && market.Line is { } target && market.Kind is SportsMarketKind.Spread or SportsMarketKind.Total)
+        {
+            var total = market.Kind == SportsMarketKind.Total;
+            var kind = total ? "totals" : "spreads";
+            if (_rules.SdOf?.Invoke(game.League, total) is not { } sd)
+            {
+                why += $"; the normal model has no {(total ? "TotalSd" : "MarginSd")} for {game.League.SeriesToken()}";
+            }
+            else
+            {
+                var modelled = NormalLineModel.Price(match.Value, market.Kind, market.Team?.Code, target, sd);
+                if (modelled.Books >= _rules.MinBooks)
+                    return Forecast(modelled.Probability, modelled.AsOf);
+                why += $"; the normal model has {modelled.Books} book{(modelled.Books == 1 ? "" : "s")} with {kind}, needs {_rules.MinBooks}";
+            }
+        }
+
+        thin.Add(request.Ticker.Value, why);
+        return null;
     }
+
+    private static Forecast Forecast(double probability, DateTimeOffset asOf) =>
+        new(Math.Clamp(Math.Round((decimal)probability, 6), 0m, 1m), asOf);
+
+    /// <summary>The line as a bettor reads it: "at BUF -5.5", "at over 44.5", "with a BUF moneyline".</summary>
+    private static string Describe(SportsMarket market) => market.Kind switch
+    {
+        SportsMarketKind.Spread => string.Create(CultureInfo.InvariantCulture, $"at {market.Team?.Code} -{market.Line}"),
+        SportsMarketKind.Total => string.Create(CultureInfo.InvariantCulture, $"at over {market.Line}"),
+        SportsMarketKind.Tie => "with a draw",
+        _ => $"with a {market.Team?.Code} moneyline",
+    };
 
     private static (League, string, string) TeamsKey(League league, Team a, Team b) =>
         string.CompareOrdinal(a.Code, b.Code) < 0 ? (league, a.Code, b.Code) : (league, b.Code, a.Code);
@@ -92,14 +146,14 @@ internal static class ConsensusBuilder
                 continue;
             }
 
-            var lines = Lines(oddsEvent, game, rules, now, staleByBook, unusable);
-            mapped.Add(new ConsensusEvent(oddsEvent.Id ?? "", game, lines));
+            var quotes = Quotes(oddsEvent, game, rules, now, staleByBook, unusable);
+            mapped.Add(new ConsensusEvent(oddsEvent.Id ?? "", game, Lines(quotes), quotes));
         }
 
         var stale = staleByBook
             .Select(b => new InputProblem($"book {b.Key}", $"skipped as stale in {b.Value} market(s) (last_update missing or older than {rules.MaxBookAge:c})"))
             .ToList();
-        return new ConsensusSnapshot(mapped, unmapped, stale, unusable);
+        return new ConsensusSnapshot(mapped, unmapped, stale, unusable, rules);
     }
 
     /// <summary>An event maps only when its sport is a league we trade and both names resolve to exactly one team: never guessed.</summary>
@@ -125,9 +179,9 @@ internal static class ConsensusBuilder
         return true;
     }
 
-    private static Dictionary<FairKey, ConsensusLine> Lines(OddsEvent oddsEvent, FeedGame game, ConsensusRules rules, DateTimeOffset now, SortedDictionary<string, int> staleByBook, List<InputProblem> unusable)
+    private static List<BookQuote> Quotes(OddsEvent oddsEvent, FeedGame game, ConsensusRules rules, DateTimeOffset now, SortedDictionary<string, int> staleByBook, List<InputProblem> unusable)
     {
-        var quotes = new Dictionary<FairKey, List<(double P, double Weight, DateTimeOffset At)>>();
+        var quotes = new List<BookQuote>();
         var reader = new BookLines(game.Home, game.Away, rules.Method, rules.Format, unusable);
         foreach (var book in (oddsEvent.Bookmakers ?? []).DistinctBy(b => b.Key, StringComparer.OrdinalIgnoreCase))
         {
@@ -148,19 +202,20 @@ internal static class ConsensusBuilder
                 foreach (var (fairKey, p) in reader.Read(market, $"{oddsEvent.Describe()} book {key} market {market.Key}"))
                 {
                     // A line a book lists in both spreads and alternate_spreads is still one book's opinion.
-                    if (!seen.Add(fairKey))
-                        continue;
-                    if (!quotes.TryGetValue(fairKey, out var list))
-                        quotes[fairKey] = list = [];
-                    list.Add((p, weight, at));
+                    if (seen.Add(fairKey))
+                        quotes.Add(new BookQuote(fairKey, key, p, weight, at));
                 }
             }
         }
 
-        return quotes
-            .Where(q => q.Value.Count >= rules.MinBooks)
-            .ToDictionary(
-                q => q.Key,
-                q => new ConsensusLine(q.Value.Sum(x => x.P * x.Weight) / q.Value.Sum(x => x.Weight), q.Value.Min(x => x.At), q.Value.Count));
+        return quotes;
     }
+
+    /// <summary>Every quoted line with its weighted consensus and book count; whether the count is enough is decided when a market asks.</summary>
+    private static Dictionary<FairKey, ConsensusLine> Lines(List<BookQuote> quotes) =>
+        quotes
+            .GroupBy(q => q.Key)
+            .ToDictionary(
+                g => g.Key,
+                g => new ConsensusLine(g.Sum(x => x.Probability * x.Weight) / g.Sum(x => x.Weight), g.Min(x => x.At), g.Count()));
 }

@@ -9,8 +9,9 @@ namespace TradingBot.Forecasts.Sportsbook;
 /// <summary>
 /// Fair probabilities from the sportsbooks' consensus: The Odds API's events are mapped to Kalshi games, each fresh
 /// book is de-vigged with the configured method, and the books are averaged by weight. Moneylines answer winner
-/// markets; spreads and totals answer Kalshi's spread and total markets only at exactly the same line. A forecast's
-/// time is the oldest book quote in it. Each sport's last good reply is kept when a poll fails.
+/// markets; spreads and totals answer Kalshi's spread and total markets at exactly the same line, from at least
+/// <c>MinBooks</c> books (or, with <c>LineModel</c> Normal, from the books' other lines). A forecast's time is the
+/// oldest book quote in it. Each sport's last good reply is kept when a poll fails.
 /// </summary>
 public sealed class SportsbookForecastSource : IForecastSource
 {
@@ -21,6 +22,7 @@ public sealed class SportsbookForecastSource : IForecastSource
     private readonly GameMatchRule _rule;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly LookupProblems _lookups = new();
+    private readonly LookupProblems _thin = new();
     private readonly Dictionary<string, IReadOnlyList<OddsEvent>> _lastGood = new(StringComparer.Ordinal);
     private volatile ConsensusSnapshot _snapshot = ConsensusSnapshot.Empty;
     private volatile IReadOnlyList<InputProblem> _readProblems = [];
@@ -52,8 +54,9 @@ public sealed class SportsbookForecastSource : IForecastSource
                 Summary("unreadable event(s)", _readProblems),
                 Summary("stale book(s)", snapshot.Stale),
                 Summary("unusable book market(s)", snapshot.Unusable),
-                Summary("market(s) not mapped", _lookups.Snapshot()));
-            return new ForecastSourceHealth(Name, _schedule.LastSuccess, snapshot.Events.Sum(e => e.Lines.Count), Redact(problem));
+                Summary("market(s) not mapped", _lookups.Snapshot()),
+                Summary("market(s) with too few books", _thin.Snapshot()));
+            return new ForecastSourceHealth(Name, _schedule.LastSuccess, snapshot.PricedLines, Redact(problem));
         }
     }
 
@@ -64,7 +67,7 @@ public sealed class SportsbookForecastSource : IForecastSource
     {
         try
         {
-            return _snapshot.Find(market, _rule, _lookups);
+            return _snapshot.Find(market, _rule, _lookups, _thin);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -85,9 +88,10 @@ public sealed class SportsbookForecastSource : IForecastSource
             if (errors is null)
                 return;
             var now = _time.GetUtcNow();
-            var rules = new ConsensusRules(_options.Method, _options.OddsFormat, _options.WeightOf, _options.MaxBookAge, _options.MinBooks);
+            var rules = new ConsensusRules(_options.Method, _options.OddsFormat, _options.WeightOf, _options.MaxBookAge, _options.MinBooks, _options.LineModel, _options.SdOf);
             _snapshot = ConsensusBuilder.Build(_lastGood.Values.SelectMany(e => e), rules, now);
             _lookups.Clear();
+            _thin.Clear();
             if (errors.Count == 0)
                 _schedule.Succeeded(now);
             else

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using TradingBot.Core.Sports;
 using TradingBot.Forecasts.Options;
 using TradingBot.Forecasts.Sportsbook;
 
@@ -18,6 +19,8 @@ public class BindingTests
         ["Forecasts:Sportsbook:BookWeights:pinnacle"] = "3",
         ["Forecasts:Sportsbook:BookWeights:Bovada"] = "0",
         ["Forecasts:Sportsbook:MaxBookAge"] = "00:05:00",
+        ["Forecasts:Sportsbook:LineModel"] = "Normal",
+        ["Forecasts:Sportsbook:MarginSd:nba"] = "12.5",
         ["Forecasts:Elo:Nfl:KFactor"] = "25",
         ["Forecasts:Elo:Nhl:MarginOfVictory"] = "true",
         ["Forecasts:Blend:Weights:sportsbook"] = "2",
@@ -47,6 +50,8 @@ public class BindingTests
         Assert.Equal(0.0, book.WeightOf("bovada"));
         Assert.Equal(1.0, book.WeightOf("draftkings"));
         Assert.Equal(TimeSpan.FromMinutes(5), book.PollInterval);
+        Assert.Equal(LineModel.Normal, book.LineModel);
+        Assert.Equal((12.5, 13.1, 13.2, null), (book.SdOf(League.Nba, total: false), book.SdOf(League.Nfl, total: false), book.SdOf(League.Nfl, total: true), book.SdOf(League.Nba, total: true)));
 
         var elo = Bind<EloOptions>(EloOptions.SectionName);
         Assert.Equal(25, elo.Nfl.KFactor);

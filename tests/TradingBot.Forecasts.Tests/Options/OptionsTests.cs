@@ -68,16 +68,21 @@ public class OptionsTests
             BookWeights = new(StringComparer.OrdinalIgnoreCase) { ["pinnacle"] = -1 },
             MaxBookAge = TimeSpan.Zero,
             MinBooks = 0,
+            LineModel = (LineModel)9,
+            MarginSd = new(StringComparer.OrdinalIgnoreCase) { ["NFL"] = 13.1m, ["XFL"] = 12m },
+            TotalSd = new(StringComparer.OrdinalIgnoreCase) { ["nba"] = 0m },
             MatchTolerance = TimeSpan.FromHours(13),
             CalendarTimeZone = "Mars/Olympus",
         };
         Assert.Equal(
             [
                 "Forecasts:Sportsbook:Sports", "Forecasts:Sportsbook:OddsFormat", "Forecasts:Sportsbook:Method", "Forecasts:Sportsbook:BookWeights",
-                "Forecasts:Sportsbook:MaxBookAge", "Forecasts:Sportsbook:MinBooks", "Forecasts:Sportsbook:MatchTolerance",
-                "Forecasts:Sportsbook:CalendarTimeZone", "Forecasts:Sportsbook:BookWeights:pinnacle",
+                "Forecasts:Sportsbook:MaxBookAge", "Forecasts:Sportsbook:MinBooks", "Forecasts:Sportsbook:LineModel", "Forecasts:Sportsbook:MatchTolerance",
+                "Forecasts:Sportsbook:CalendarTimeZone", "Forecasts:Sportsbook:BookWeights:pinnacle", "Forecasts:Sportsbook:MarginSd:XFL",
+                "Forecasts:Sportsbook:TotalSd:nba",
             ],
             Keys(options));
+        Assert.Contains(options.Validate(), p => p.ToString() == "Forecasts:Sportsbook:TotalSd:nba: must be above 0 and at most 100 points (got 0)");
     }
 
     [Fact]

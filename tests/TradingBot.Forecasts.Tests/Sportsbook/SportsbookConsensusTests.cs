@@ -19,7 +19,8 @@ public sealed class SportsbookConsensusTests : IDisposable
     {
         var path = _dir.File("odds.json");
         await File.WriteAllTextAsync(path, json);
-        var options = new SportsbookOptions { Enabled = true, Path = path, Method = DevigMethod.Multiplicative };
+        // Most games here have one book: these tests are about reading it, MinBooks has its own (SportsbookLineTests).
+        var options = new SportsbookOptions { Enabled = true, Path = path, Method = DevigMethod.Multiplicative, MinBooks = 1 };
         configure?.Invoke(options);
         var source = new SportsbookForecastSource(null, options, _time);
         await source.RefreshAsync(CancellationToken.None);
@@ -66,11 +67,11 @@ public sealed class SportsbookConsensusTests : IDisposable
             Book("draftkings", Fresh, Market("spreads", ("Dallas Cowboys", 1.80m, -3.5m), ("New York Giants", 2.00m, 3.5m))))));
 
         // −3.5: Pinnacle 0.5 and DraftKings 0.555556/(0.555556 + 0.5) = 0.526316, each once: 0.513158.
-        Assert.Equal(0.513158m, Yes(source, "KXNFLSPREAD-26SEP13DALNYG-DAL3"));
+        Assert.Equal(0.513158m, source.Get(Requests.Line("KXNFLSPREAD-26SEP13DALNYG", "DAL", 3.5m))?.Yes.Value);
 
         // −7.5: 0.384615 / (0.384615 + 0.666667) = 0.365854. The Giants at −2.5 are Kalshi's "Giants win by over 2.5".
-        Assert.Equal(0.365854m, Yes(source, "KXNFLSPREAD-26SEP13DALNYG-DAL7"));
-        Assert.Equal(0.270833m, Yes(source, "KXNFLSPREAD-26SEP13DALNYG-NYG2"));
+        Assert.Equal(0.365854m, source.Get(Requests.Line("KXNFLSPREAD-26SEP13DALNYG", "DAL", 7.5m))?.Yes.Value);
+        Assert.Equal(0.270833m, source.Get(Requests.Line("KXNFLSPREAD-26SEP13DALNYG", "NYG", 2.5m))?.Yes.Value);
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class SportsbookConsensusTests : IDisposable
 
         var twoBooks = await FromFileAsync(json, o => o.MinBooks = 2);
         Assert.NotNull(Yes(twoBooks, "KXNFLGAME-26SEP13DALNYG-DAL"));
-        Assert.Null(Yes(twoBooks, "KXNFLTOTAL-26SEP13DALNYG-45"));
+        Assert.Null(twoBooks.Get(Requests.Line("KXNFLTOTAL-26SEP13DALNYG", null, 45.5m)));
     }
 
     [Fact]
@@ -109,8 +110,8 @@ public sealed class SportsbookConsensusTests : IDisposable
         var source = await FromFileAsync(Array(Event("americanfootball_nfl", "New York Giants", "Dallas Cowboys", "2026-09-14T00:20:00Z",
             Book("pinnacle", Fresh, Market("totals", ("Over", 1.9m, 45.5m), ("Under", 1.9m, 45.5m))))));
 
-        Assert.Equal(0.5m, source.Get(Requests.For("KXNFLTOTAL-26SEP13DALNYG-45", yesSubTitle: "Over 45.5 points scored"))?.Yes.Value);
-        Assert.Null(source.Get(Requests.For("KXNFLTOTAL-26SEP13DALNYG-45", yesSubTitle: "Over 44.5 points scored")));
+        Assert.Equal(0.5m, source.Get(Requests.Line("KXNFLTOTAL-26SEP13DALNYG", null, 45.5m, yesSubTitle: "Over 45.5 points scored"))?.Yes.Value);
+        Assert.Null(source.Get(Requests.Line("KXNFLTOTAL-26SEP13DALNYG", null, 45.5m, yesSubTitle: "Over 44.5 points scored")));
         Assert.Contains("says 44.5", source.Health.Problem, StringComparison.Ordinal);
     }
 
@@ -143,6 +144,7 @@ public sealed class SportsbookConsensusTests : IDisposable
             ApiKey = "s3cret-key",
             Sports = "americanfootball_nfl, basketball_nba",
             Method = DevigMethod.Multiplicative,
+            MinBooks = 1,
         };
         Assert.Empty(options.Validate());
         var source = new SportsbookForecastSource(http, options, _time);
@@ -175,6 +177,7 @@ public sealed class SportsbookConsensusTests : IDisposable
             ApiKey = "s3cret-key",
             Sports = "americanfootball_nfl",
             Method = DevigMethod.Multiplicative,
+            MinBooks = 1,
             MaxBookAge = TimeSpan.FromHours(1),
         };
         var source = new SportsbookForecastSource(http, options, _time);

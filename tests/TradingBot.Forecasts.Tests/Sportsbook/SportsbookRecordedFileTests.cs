@@ -25,6 +25,7 @@ public sealed class SportsbookRecordedFileTests
             Method = method,
             BookWeights = new(StringComparer.OrdinalIgnoreCase) { ["pinnacle"] = 3m, ["betfair_ex_eu"] = 2m },
             MaxBookAge = TimeSpan.FromMinutes(10),
+            MinBooks = 1, // several lines here rest on one book on purpose
             PollInterval = TimeSpan.FromMinutes(1),
         };
         Assert.Empty(options.Validate());
@@ -34,7 +35,10 @@ public sealed class SportsbookRecordedFileTests
     }
 
     private static (decimal Yes, DateTimeOffset AsOf)? Get(SportsbookForecastSource source, string ticker, DateTimeOffset? start) =>
-        source.Get(Requests.For(ticker, start)) is { } f ? (f.Yes.Value, f.AsOf) : null;
+        Get(source, Requests.For(ticker, start));
+
+    private static (decimal Yes, DateTimeOffset AsOf)? Get(SportsbookForecastSource source, Core.Forecasting.ForecastRequest request) =>
+        source.Get(request) is { } f ? (f.Yes.Value, f.AsOf) : null;
 
     [Fact]
     public async Task Moneylines_give_the_weighted_consensus_of_the_fresh_books_timed_by_the_oldest_quote()
@@ -60,16 +64,16 @@ public sealed class SportsbookRecordedFileTests
         var source = await LoadedAsync();
 
         // Pinnacle alone has Dallas −3.5: 0.5 and 0.534759, half margin 0.017380: 0.482620.
-        Assert.Equal((0.482620m, new DateTimeOffset(2026, 9, 13, 17, 58, 0, TimeSpan.Zero)), Get(source, "KXNFLSPREAD-26SEP13DALNYG-DAL3", Kickoff));
+        Assert.Equal((0.482620m, new DateTimeOffset(2026, 9, 13, 17, 58, 0, TimeSpan.Zero)), Get(source, Requests.Line("KXNFLSPREAD-26SEP13DALNYG", "DAL", 3.5m, Kickoff)));
 
         // DraftKings alone has −2.5: 1/1.80 = 0.555556, 1/2.05 = 0.487805, half margin 0.021680: 0.533875.
-        Assert.Equal(0.533875m, Get(source, "KXNFLSPREAD-26SEP13DALNYG-DAL2", Kickoff)!.Value.Yes);
-        Assert.Null(Get(source, "KXNFLSPREAD-26SEP13DALNYG-DAL6", Kickoff));
-        Assert.Null(Get(source, "KXNFLSPREAD-26SEP13DALNYG-NYG3", Kickoff));
+        Assert.Equal(0.533875m, Get(source, Requests.Line("KXNFLSPREAD-26SEP13DALNYG", "DAL", 2.5m, Kickoff))!.Value.Yes);
+        Assert.Null(Get(source, Requests.Line("KXNFLSPREAD-26SEP13DALNYG", "DAL", 6.5m, Kickoff)));
+        Assert.Null(Get(source, Requests.Line("KXNFLSPREAD-26SEP13DALNYG", "NYG", 3.5m, Kickoff)));
 
         // Over 45.5: Pinnacle 0.513158, DraftKings 0.510969; (3 × 0.513158 + 0.510969) / 4 = 0.512611.
-        Assert.Equal(0.512611m, Get(source, "KXNFLTOTAL-26SEP13DALNYG-45", Kickoff)!.Value.Yes);
-        Assert.Null(Get(source, "KXNFLTOTAL-26SEP13DALNYG-44", Kickoff));
+        Assert.Equal(0.512611m, Get(source, Requests.Line("KXNFLTOTAL-26SEP13DALNYG", null, 45.5m, Kickoff))!.Value.Yes);
+        Assert.Null(Get(source, Requests.Line("KXNFLTOTAL-26SEP13DALNYG", null, 44.5m, Kickoff)));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Globalization;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Forecasting;
+using TradingBot.Core.Sports;
 using TradingBot.Core.Values;
 
 namespace TradingBot.Forecasts.Tests.Support;
@@ -25,9 +27,20 @@ internal static class Requests
             return null;
         var suffix = marketTicker[(marketTicker.LastIndexOf('-') + 1)..];
         var digits = new string(suffix.SkipWhile(char.IsAsciiLetter).ToArray());
-        return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? new MarketStrike("greater", n - 0.5m, null)
             : null;
+    }
+
+    /// <summary>
+    /// A spread ("<paramref name="team"/> wins by over <paramref name="line"/>") or, with no team, a total ("over
+    /// <paramref name="line"/>") as Kalshi lists it: strike_type greater with <c>floor_strike</c> = line, and the
+    /// ticker's suffix for that line. <paramref name="eventTicker"/> is the spread or total series' event.
+    /// </summary>
+    public static ForecastRequest Line(string eventTicker, string? team, decimal line, DateTimeOffset? gameStart = null, string yesSubTitle = "")
+    {
+        var suffix = (line + 0.5m).ToString("0.#", CultureInfo.InvariantCulture);
+        return For($"{eventTicker}-{team}{suffix}", gameStart, yesSubTitle, new MarketStrike("greater", line, null));
     }
 }
 
