@@ -51,7 +51,7 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
             .Where(ev => ev.SeriesTicker == seriesTicker)
             .Select(ev => new EventInfo(EventTicker.Parse(ev.Ticker), ev.SeriesTicker, ev.Title, ev.GameStart,
                 e.Markets.Values.Where(m => m.Spec.EventTicker == ev.Ticker).Select(m => ToMarket(e, m)).ToList(),
-                ev.IsMutuallyExclusive, OverrideOf(e.EventFeeOverrideAt(ev.Ticker, e.Clock.GetUtcNow()))))
+                ev.IsMutuallyExclusive, OverrideOf(e.EventFeeOverrideAt(ev.Ticker, e.Clock.GetUtcNow())), ev.SubTitle, ev.Competition))
             .ToList()));
 
     public Task<ExchangeResult<OrderBook>> GetOrderBookAsync(MarketTicker ticker, CancellationToken cancellationToken) =>
@@ -116,7 +116,8 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
     private static MarketInfo ToMarket(SimExchange e, SimMarket m) =>
         new(MarketTicker.Parse(m.Ticker), EventTicker.Parse(m.Spec.EventTicker), m.Status, m.Spec.OpenTime, m.CloseTime, m.Spec.YesSubTitle, BookOf(e, m).Top, m.Ticks, m.Result,
             m.ExchangeIndex,
-            e.FeeWaiverOf(m.Ticker));
+            e.FeeWaiverOf(m.Ticker),
+            m.Spec.Strike);
 
     /// <summary>What can be committed, in total and on each shard (cash less the collateral of resting orders).</summary>
     internal static AccountBalance BalanceOf(SimAccount account) =>

@@ -17,8 +17,11 @@ public sealed record SimSeries(string Ticker, string Title, string Category, Fee
 /// <summary>
 /// An event (one game) with the start time its milestone reports. <paramref name="ExchangeIndex"/> left null, the
 /// exchange puts it on the shard Kalshi would when it is listed (<see cref="ExchangeShards.For"/>).
+/// <paramref name="Competition"/> and <paramref name="CompetitionScope"/> are Kalshi's <c>product_metadata</c>
+/// ("Pro Football Preseason", "Spread"); null lists the event without it.
 /// </summary>
-public sealed record SimEvent(string Ticker, string SeriesTicker, string Title, string SubTitle, DateTimeOffset GameStart, string League, int? ExchangeIndex = null)
+public sealed record SimEvent(string Ticker, string SeriesTicker, string Title, string SubTitle, DateTimeOffset GameStart, string League, int? ExchangeIndex = null,
+    string? Competition = null, string? CompetitionScope = null)
 {
     /// <summary>The shard (matching engine) the event's markets trade on, whose cash their orders use.</summary>
     public int Shard => ExchangeIndex ?? ExchangeShards.Default;
@@ -57,7 +60,10 @@ public static class ExchangeShards
         : [];
 }
 
-/// <summary>What a new market needs: identity, its event, its times and its price grid.</summary>
+/// <summary>
+/// What a new market needs: identity, its event, its times, its price grid and what it pays on as Kalshi lists it
+/// (<c>strike_type</c>, <c>floor_strike</c>, <c>custom_strike</c>; null lists none).
+/// </summary>
 public sealed record MarketSpec(
     string Ticker,
     string EventTicker,
@@ -66,7 +72,8 @@ public sealed record MarketSpec(
     string NoSubTitle,
     DateTimeOffset OpenTime,
     DateTimeOffset CloseTime,
-    TickStructure? Ticks = null);
+    TickStructure? Ticks = null,
+    MarketStrike? Strike = null);
 
 /// <summary>A market's state. Mutated only by <see cref="SimExchange"/> under its lock.</summary>
 public sealed class SimMarket

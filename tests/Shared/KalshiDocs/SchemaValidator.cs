@@ -8,7 +8,7 @@ namespace TradingBot.Tests.Shared.KalshiDocs;
 /// <summary>
 /// Checks a JSON value against a schema of a doc page's OpenAPI fragment: types, required properties, nullability,
 /// enums, array lengths, and (stricter than OpenAPI's default) no property the schema does not name, so a misspelt
-/// field is caught rather than ignored. Replies are held to the formats the docs describe in prose: date-times in
+/// field is caught rather than ignored; only an object schema that names none is free-form. Replies are held to the formats the docs describe in prose: date-times in
 /// UTC, dollar strings with 4 to 6 decimals, counts with 2.
 /// </summary>
 internal static partial class SchemaValidator
@@ -126,7 +126,9 @@ internal static partial class SchemaValidator
         var required = RequiredOf(doc, schema);
         foreach (var name in required.Where(name => !obj.ContainsKey(name)))
             problems.Add($"{path}: required property '{name}' is missing");
-        var open = schema.ContainsKey("additionalProperties") && properties.Count == 0;
+        // Open: additionalProperties, or a bare "type: object" naming no property at all, which the docs use for
+        // free-form maps (a market's custom_strike, an event's product_metadata).
+        var open = properties.Count == 0 && (schema.ContainsKey("additionalProperties") || !schema.ContainsKey("properties") && !schema.ContainsKey("allOf"));
         foreach (var (name, child) in obj)
         {
             if (properties.TryGetValue(name, out var propertySchema))

@@ -47,5 +47,17 @@ public class SchemaValidatorTests
         Trades.AssertReply("get", 200, Parse("""{"trades":[],"cursor":""}"""));
     }
 
+    /// <summary>Kalshi documents free-form maps (custom_strike, product_metadata) as a bare object; a named property set stays closed.</summary>
+    [Fact]
+    public void Only_an_object_schema_that_names_no_property_takes_any_property()
+    {
+        var freeForm = new Dictionary<object, object> { ["type"] = "object" };
+        var named = new Dictionary<object, object> { ["type"] = "object", ["properties"] = new Dictionary<object, object> { ["a"] = new Dictionary<object, object> { ["type"] = "string" } } };
+        var value = System.Text.Json.Nodes.JsonNode.Parse("""{"football_team":"f95a55a7-8472-4ffa-be20-14547e3c32ff"}""");
+
+        Assert.Empty(SchemaValidator.Problems(Trades, freeForm, value));
+        Assert.Contains(SchemaValidator.Problems(Trades, named, value), p => p.Contains("'football_team' is not in the documented schema", StringComparison.Ordinal));
+    }
+
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }

@@ -12,7 +12,8 @@ internal static class ScenarioFixtures
 
     public const string Winner = "KXNFLGAME-26SEP13DALNYG-NYG";
     public const string Mirror = "KXNFLGAME-26SEP13DALNYG-DAL";
-    public const string Total = "KXNFLTOTAL-26SEP13DALNYG-47";
+    /// <summary>Over 47.5: Kalshi names a line by its suffix N = line + 0.5.</summary>
+    public const string Total = "KXNFLTOTAL-26SEP13DALNYG-48";
 
     /// <summary>
     /// One NFL game starting in two hours: a winner event (NYG with a path, DAL mirroring it) and a total event.
@@ -43,7 +44,7 @@ internal static class ScenarioFixtures
               "ticker": "KXNFLTOTAL-26SEP13DALNYG", "series": "KXNFLTOTAL", "league": "NFL", "home": "NYG", "away": "DAL",
               "start": "now+2h", "duration": "3h",
               "markets": [
-                { "ticker": "KXNFLTOTAL-26SEP13DALNYG-47", "type": "total", "line": 47.5, "close": "start",
+                { "ticker": "KXNFLTOTAL-26SEP13DALNYG-48", "type": "total", "line": 47.5, "close": "start",
                   "price_ranges": [
                     { "start": "0.0000", "end": "0.1000", "step": "0.0010" },
                     { "start": "0.1000", "end": "0.9000", "step": "0.0100" },

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using TradingBot.Core.Fees;
 using TradingBot.Simulator.Scenarios;
@@ -66,7 +67,7 @@ public class ScenarioLoaderTests
         { "gap in price ranges", """{"set": "events[1].markets[0].price_ranges[1].end", "to": "0.8000"}""", "$.events[1].markets[0].price_ranges|cover 0 to 1" },
         { "path and mirror", """{"set": "events[0].markets[1].path", "to": {"start_probability": 0.4}}""", "$.events[0].markets[1].mirror_of|not both" },
         { "both winners independent", """{"remove": "events[0].markets[1].mirror_of", "then_set": "events[0].markets[1].path", "to": {"start_probability": 0.4}}""", "$.events[0].markets[1].path|both could win" },
-        { "mirror of a stranger", """{"set": "events[0].markets[1].mirror_of", "to": "KXNFLTOTAL-26SEP13DALNYG-47"}""", "$.events[0].markets[1].mirror_of|not a market of this event" },
+        { "mirror of a stranger", """{"set": "events[0].markets[1].mirror_of", "to": "KXNFLTOTAL-26SEP13DALNYG-48"}""", "$.events[0].markets[1].mirror_of|not a market of this event" },
         { "neither path nor mirror", """{"remove": "events[0].markets[1].mirror_of"}""", "$.events[0].markets[1].path|is required" },
         { "closes before opening", """{"set": "events[0].markets[0].close", "to": "now+5m"}""", "$.events[0].markets[0].close|closes before it opens" },
         { "duplicate market", """{"set": "events[1].markets[0].ticker", "to": "KXNFLGAME-26SEP13DALNYG-NYG"}""", "$.events[1].markets[0].ticker|defined twice" },
@@ -89,6 +90,38 @@ public class ScenarioLoaderTests
         Assert.False(result.Success, why);
         Assert.Null(result.Scenario);
         Assert.Contains(result.Problems, p => p.Path == path && p.Message.Contains(words, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("total", null, "47.5", "47", "48")]
+    [InlineData("total", null, "47.5", "475", "48")]
+    [InlineData("total", null, "8.5", "8", "9")]
+    [InlineData("spread", "DAL", "1.5", "DAL1", "DAL2")]
+    [InlineData("spread", "DAL", "7.5", "DAL7", "DAL8")]
+    [InlineData("spread", "DAL", "1.5", "NYG2", "DAL2")]
+    [InlineData("spread", "DAL", "1.5", "DAL", "DAL2")]
+    public void A_line_market_whose_ticker_suffix_is_not_its_line_plus_a_half_is_refused(string type, string? team, string line, string suffix, string expected)
+    {
+        var result = ScenarioLoader.Parse(WithLineMarket(type, team, decimal.Parse(line, CultureInfo.InvariantCulture), suffix), T0);
+
+        Assert.False(result.Success);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("$.events[2].markets[0].ticker", problem.Path);
+        Assert.Contains($"end in -{expected}", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("N − 0.5", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("total", null, "47.5", "48")]
+    [InlineData("total", null, "0.5", "1")]
+    [InlineData("spread", "DAL", "1.5", "DAL2")]
+    [InlineData("spread", "NYG", "13.5", "NYG14")]
+    public void A_line_market_named_by_Kalshis_rule_loads(string type, string? team, string line, string suffix)
+    {
+        var result = ScenarioLoader.Parse(WithLineMarket(type, team, decimal.Parse(line, CultureInfo.InvariantCulture), suffix), T0);
+
+        Assert.True(result.Success, result.ToString());
+        Assert.Equal(decimal.Parse(line, CultureInfo.InvariantCulture), result.Scenario!.Events[2].Markets[0].Line);
     }
 
     [Fact]
@@ -233,6 +266,24 @@ public class ScenarioLoaderTests
     [InlineData("-01:00:00")]
     [InlineData("9999999h")]
     public void Malformed_durations_are_refused(string text) => Assert.False(ScenarioTimes.TryParseDuration(text, out _));
+
+    /// <summary>The one-game file with a third event holding one spread or total market under the given ticker suffix.</summary>
+    private static string WithLineMarket(string type, string? team, decimal line, string suffix)
+    {
+        var document = Document();
+        var series = type == "spread" ? "KXNFLSPREAD" : "KXNFLTOTAL";
+        if (type == "spread")
+            document["series"]!.AsArray().Add(new JsonObject { ["ticker"] = series, ["title"] = "Pro Football Spread", ["fee_type"] = "quadratic" });
+        var market = new JsonObject { ["ticker"] = $"{series}-26SEP14DALNYG-{suffix}", ["type"] = type, ["line"] = line, ["path"] = new JsonObject { ["start_probability"] = 0.5 } };
+        if (team is not null)
+            market["team"] = team;
+        document["events"]!.AsArray().Add(new JsonObject
+        {
+            ["ticker"] = $"{series}-26SEP14DALNYG", ["series"] = series, ["league"] = "NFL", ["home"] = "NYG", ["away"] = "DAL",
+            ["start"] = "now+1d", ["duration"] = "3h", ["markets"] = new JsonArray(market),
+        });
+        return document.ToJsonString();
+    }
 
     private static string Edit(string edit)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using TradingBot.Core.Fees;
 using TradingBot.Simulator.Engine;
 using TradingBot.Simulator.Http.Wire;
@@ -42,6 +40,7 @@ internal static class EventMapper
         Markets = nested is null ? null : markets.Select(nested.Map).ToList(),
         AvailableOnBrokers = false,
         SettlementSources = [],
+        ProductMetadata = simEvent.Competition is { } competition ? new ProductMetadataWire(competition, simEvent.CompetitionScope) : null,
         LastUpdated = Time(UpdatedAt(simEvent, markets)),
         ExchangeIndex = simEvent.Shard,
         FeeTypeOverride = feeOverride.Type is { } type ? FeeTypeName(type) : null,
@@ -80,13 +79,7 @@ internal static class EventMapper
         markets.Count > 0 ? markets.Min(m => m.Spec.OpenTime) : simEvent.GameStart;
 
     /// <summary>A stable UUID-shaped id per event, so a milestone keeps its id across restarts and runs.</summary>
-    public static string MilestoneId(string eventTicker)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("milestone:" + eventTicker));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString("D");
-    }
+    public static string MilestoneId(string eventTicker) => StableId.Of("milestone:" + eventTicker);
 
     /// <summary>Kalshi's competition names (get-milestones.md), or the league itself for one it does not list.</summary>
     public static string CompetitionOf(string league) => league.ToUpperInvariant() switch

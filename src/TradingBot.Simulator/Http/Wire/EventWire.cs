@@ -25,6 +25,9 @@ public sealed record EventWire
 
     [JsonPropertyName("settlement_sources")] public required IReadOnlyList<SettlementSourceWire> SettlementSources { get; init; }
 
+    /// <summary>The schema says only "object"; Kalshi's sports events carry the competition and its scope.</summary>
+    [JsonPropertyName("product_metadata")] public ProductMetadataWire? ProductMetadata { get; init; }
+
     [JsonPropertyName("last_updated_ts")] public DateTime? LastUpdated { get; init; }
 
     [JsonPropertyName("exchange_index")] public int ExchangeIndex { get; init; }
@@ -34,6 +37,11 @@ public sealed record EventWire
 
     [JsonPropertyName("fee_multiplier_override")] public decimal? FeeMultiplierOverride { get; init; }
 }
+
+/// <summary>As real replies carry it: {"competition": "Pro Football Preseason", "competition_scope": "Game"}.</summary>
+public sealed record ProductMetadataWire(
+    [property: JsonPropertyName("competition")] string Competition,
+    [property: JsonPropertyName("competition_scope")] string? CompetitionScope);
 
 /// <summary>GET /events/fee_changes (get-event-fee-changes.md).</summary>
 public sealed record EventFeeChangesResponseWire(

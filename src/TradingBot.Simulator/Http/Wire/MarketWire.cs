@@ -74,6 +74,19 @@ public sealed record MarketWire
 
     [JsonPropertyName("expiration_value")] public required string ExpirationValue { get; init; }
 
+    /// <summary>
+    /// What the market pays on, left out when the market states none (x-omitempty): a spread or total is
+    /// <c>greater</c> than <c>floor_strike</c> (the ticker's suffix N is the line N − 0.5); a game's winner market is
+    /// <c>structured</c>, its team named in <c>custom_strike</c>, as Kalshi lists them.
+    /// </summary>
+    [JsonPropertyName("strike_type")] public string? StrikeType { get; init; }
+
+    [JsonPropertyName("floor_strike")] public decimal? FloorStrike { get; init; }
+
+    [JsonPropertyName("cap_strike")] public decimal? CapStrike { get; init; }
+
+    [JsonPropertyName("custom_strike")] public IReadOnlyDictionary<string, string>? CustomStrike { get; init; }
+
     [JsonPropertyName("rules_primary")] public required string RulesPrimary { get; init; }
 
     [JsonPropertyName("rules_secondary")] public required string RulesSecondary { get; init; }

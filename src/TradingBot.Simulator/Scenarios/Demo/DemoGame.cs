@@ -1,27 +1,28 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using TradingBot.Simulator.Scenarios.Loading;
 
 namespace TradingBot.Simulator.Scenarios.Demo;
 
-/// <summary>One demo game as its three Kalshi events: winner, spread and total.</summary>
-internal sealed class DemoGame(DemoLeague league, DemoTeam home, DemoTeam away, DateTimeOffset start, DateTimeOffset now, Random random)
+/// <summary>
+/// One demo game as its three Kalshi events: winner, spread and total. Titles, subtitles and strikes are left to the
+/// scenario reader's defaults, which word them as Kalshi does from the teams' names and the lines.
+/// </summary>
+internal sealed class DemoGame(DemoLeague league, string competition, DemoTeam home, DemoTeam away, DateTimeOffset start, DateTimeOffset now, Random random)
 {
     /// <summary>Subpenny ticks in the tails, as Kalshi lists some markets: 0.001 below 10¢ and above 90¢.</summary>
     private static readonly (string Start, string End, string Step)[] SubpennyTails =
         [("0.0000", "0.1000", "0.0010"), ("0.1000", "0.9000", "0.0100"), ("0.9000", "1.0000", "0.0010")];
 
-    private static readonly TimeZoneInfo Eastern = FindEastern();
-
     public IEnumerable<JsonObject> Events()
     {
         var suffix = $"{TickerDate()}{away.Code}{home.Code}";
-        var title = $"{away.Name} at {home.Name}";
         var homeWins = Round(Uniform(0.28, 0.75));
         var favourite = homeWins >= 0.5 ? home : away;
         var strength = Math.Abs(homeWins - 0.5);
 
         var winner = $"{league.WinnerSeries}-{suffix}";
-        yield return Event(winner, league.WinnerSeries, title,
+        yield return Event(winner, league.WinnerSeries,
         [
             Market($"{winner}-{home.Code}", "winner", home.Code, null, SubpennyTails, Path(homeWins)),
             Market($"{winner}-{away.Code}", "winner", away.Code, null, SubpennyTails, mirrorOf: $"{winner}-{home.Code}"),
@@ -30,24 +31,27 @@ internal sealed class DemoGame(DemoLeague league, DemoTeam home, DemoTeam away, 
         // Football and basketball set the line near even money; baseball and hockey use a fixed 1.5 run/puck line.
         var spreadLine = league.SpreadPerStrength > 0 ? 1.5m + (int)(strength * league.SpreadPerStrength) : 1.5m;
         var coversChance = league.SpreadPerStrength > 0 ? Uniform(0.44, 0.56) : Math.Clamp((0.5 + strength) * Uniform(0.5, 0.65), 0.15, 0.6);
+        // Kalshi names a line by N = line + 0.5: over 1.5 is -DAL2, over 47.5 is -48.
         var spread = $"{league.SpreadSeries}-{suffix}";
-        yield return Event(spread, league.SpreadSeries, title,
-            [Market($"{spread}-{favourite.Code}{(int)spreadLine}", "spread", favourite.Code, spreadLine, null, Path(Round(coversChance)))]);
+        yield return Event(spread, league.SpreadSeries,
+            [Market($"{spread}-{KalshiListing.LineSuffix(MarketKind.Spread, favourite.Code, spreadLine)}", "spread", favourite.Code, spreadLine, null, Path(Round(coversChance)))]);
 
         var totalLine = league.BaseTotal + random.Next(league.TotalRange);
         var total = $"{league.TotalSeries}-{suffix}";
-        yield return Event(total, league.TotalSeries, title,
-            [Market($"{total}-{(int)totalLine}", "total", null, totalLine, null, Path(Round(Uniform(0.44, 0.56))))]);
+        yield return Event(total, league.TotalSeries,
+            [Market($"{total}-{KalshiListing.LineSuffix(MarketKind.Total, null, totalLine)}", "total", null, totalLine, null, Path(Round(Uniform(0.44, 0.56))))]);
     }
 
-    private JsonObject Event(string ticker, string series, string title, JsonArray markets) => new()
+    private JsonObject Event(string ticker, string series, JsonArray markets) => new()
     {
         ["ticker"] = ticker,
         ["series"] = series,
         ["league"] = league.Code,
+        ["competition"] = competition,
         ["home"] = home.Code,
         ["away"] = away.Code,
-        ["title"] = title,
+        ["home_name"] = home.Name,
+        ["away_name"] = away.Name,
         ["start"] = Iso(start),
         ["duration"] = $"{(int)league.Duration.TotalMinutes}m",
         ["markets"] = markets,
@@ -85,26 +89,13 @@ internal sealed class DemoGame(DemoLeague league, DemoTeam home, DemoTeam away, 
     private static JsonArray Ranges((string Start, string End, string Step)[] ranges) =>
         [.. ranges.Select(r => (JsonNode)new JsonObject { ["start"] = r.Start, ["end"] = r.End, ["step"] = r.Step })];
 
-    /// <summary>Kalshi dates game tickers by the day in New York: 26SEP13.</summary>
+    /// <summary>Kalshi dates game tickers by the day in New York (26SEP13); baseball's add the start (26AUG072140).</summary>
     private string TickerDate() =>
-        TimeZoneInfo.ConvertTime(start, Eastern).ToString("yyMMMdd", CultureInfo.InvariantCulture).ToUpperInvariant();
+        ScenarioTimes.InEastern(start, league.TickerHasStartTime ? "yyMMMddHHmm" : "yyMMMdd").ToUpperInvariant();
 
     private static string Iso(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private double Uniform(double low, double high) => low + ((high - low) * random.NextDouble());
 
     private static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
-
-    private static TimeZoneInfo FindEastern()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            // Without time zone data the tickers are dated in UTC: still valid, still deterministic.
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

@@ -13,8 +13,11 @@ internal sealed partial class ScenarioReader
         var league = fields.String("league", required: true);
         var home = fields.String("home", required: true);
         var away = fields.String("away", required: true);
+        var homeName = fields.String("home_name");
+        var awayName = fields.String("away_name");
         var title = fields.String("title");
         var subTitle = fields.String("sub_title");
+        var competition = fields.String("competition");
         var start = fields.Instant("start", true, new Dictionary<string, DateTimeOffset> { ["now"] = now });
         var duration = fields.Duration("duration", true, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
         // A field that failed is already null; what follows are the cross-checks that decide whether the game can
@@ -44,7 +47,9 @@ internal sealed partial class ScenarioReader
 
         var complete = problems.Count == problemsBefore && start is not null && duration is not null
             && ticker is not null && series is not null && league is not null && home is not null && away is not null;
-        var game = complete ? new GameFrame(ticker!, home!, away!, start!.Value, start.Value + duration!.Value, title ?? $"{away} at {home}") : null;
+        var game = complete
+            ? new GameFrame(ticker!, league!, home!, away!, homeName ?? home!, awayName ?? away!, start!.Value, start.Value + duration!.Value, title ?? $"{awayName ?? away} vs {homeName ?? home}")
+            : null;
         var markets = new List<ScenarioMarket>();
         var drafts = new List<MarketDraft>();
         foreach (var (marketFields, _) in fields.Objects("markets", required: true))
@@ -57,11 +62,16 @@ internal sealed partial class ScenarioReader
         fields.Finish();
         if (game is null || problems.Count > problemsBefore)
             return null;
-        subTitle ??= $"{away} at {home} ({start!.Value.ToString("MMM d", CultureInfo.InvariantCulture)})";
-        var simEvent = new SimEvent(ticker!, series!, game.Title, subTitle, start!.Value, league!);
+        var scope = KalshiListing.Scope(markets.Select(m => m.Kind));
+        var simEvent = new SimEvent(ticker!, series!, title ?? KalshiListing.EventTitle(game.Title, league!, scope),
+            subTitle ?? KalshiListing.SubTitle(away!, home!, start!.Value), start!.Value, league!,
+            Competition: competition ?? KalshiListing.Competition(league!), CompetitionScope: scope);
         return new ScenarioGame(simEvent, home!, away!, duration!.Value, markets);
     }
 
-    /// <summary>What a market needs to know about its game while it is read.</summary>
-    private sealed record GameFrame(string Ticker, string Home, string Away, DateTimeOffset Start, DateTimeOffset End, string Title);
+    /// <summary>What a market needs to know about its game while it is read: the teams' codes and names, its times, its title.</summary>
+    private sealed record GameFrame(string Ticker, string League, string Home, string Away, string HomeName, string AwayName, DateTimeOffset Start, DateTimeOffset End, string Title)
+    {
+        public string NameOf(string? team) => team == Home ? HomeName : team == Away ? AwayName : team ?? "";
+    }
 }

@@ -39,14 +39,16 @@ internal sealed partial class ScenarioReader
         drafts.Add(new MarketDraft(fields.Path, ticker, kind, team, fields.Has("path"), mirrorOf));
         CheckTicker(fields, ticker, game);
         CheckTerms(fields, kind, team, line, game);
+        CheckLineSuffix(fields, ticker, kind, team, line, game);
         CheckLink(fields, mirrorOf, outcome);
         if (game is not null)
             CheckTimes(fields, open, close, game);
         if (problems.Count > before || game is null || ticker is null || kind is null || (path is null && mirrorOf is null))
             return null;
 
-        var (defaultTitle, defaultYes) = DefaultTitles(kind.Value, team, line, game.Title);
-        var spec = new MarketSpec(ticker, game.Ticker, title ?? defaultTitle, yesSubTitle ?? defaultYes, noSubTitle ?? yesSubTitle ?? defaultYes, open, close, ticks);
+        var (defaultTitle, defaultYes) = KalshiListing.MarketTitles(kind.Value, game.League, game.Title, team is null ? null : game.NameOf(team), line);
+        var spec = new MarketSpec(ticker, game.Ticker, title ?? defaultTitle, yesSubTitle ?? defaultYes, noSubTitle ?? yesSubTitle ?? defaultYes, open, close, ticks,
+            KalshiListing.Strike(kind.Value, game.League, team, line));
         var rule = outcome switch { "yes" => OutcomeRule.Yes, "no" => OutcomeRule.No, _ => OutcomeRule.Drawn };
         return new ScenarioMarket(spec, kind.Value, team, line, path, mirrorOf, rule);
     }
@@ -79,6 +81,24 @@ internal sealed partial class ScenarioReader
             fields.Problem("line", "a winner market has no line; remove it");
         if (needsLine && line is { } value && decimal.Remainder(value, 1m) != 0.5m)
             fields.Problem("line", $"{value.ToString(CultureInfo.InvariantCulture)} should end in .5, so the market cannot push");
+    }
+
+    /// <summary>
+    /// On Kalshi a spread or total ticker's suffix N is the line N − 0.5 (KXNFLSPREAD-…-DET2 is Detroit by over 1.5):
+    /// a file that names a line otherwise would list a market the real exchange never would.
+    /// </summary>
+    private static void CheckLineSuffix(JsonFields fields, string? ticker, MarketKind? kind, string? team, decimal? line, GameFrame? game)
+    {
+        if (kind is not (MarketKind.Spread or MarketKind.Total) || ticker is null || game is null || line is not { } value || decimal.Remainder(value, 1m) != 0.5m
+            || (kind == MarketKind.Spread && team is null) || !ticker.StartsWith(game.Ticker + "-", StringComparison.Ordinal))
+            return;
+        var suffix = ticker[(game.Ticker.Length + 1)..];
+        var expected = KalshiListing.LineSuffix(kind.Value, team, value);
+        if (suffix != expected)
+        {
+            fields.Problem("ticker", $"-{suffix} does not name a line of {value.ToString(CultureInfo.InvariantCulture)}: a Kalshi spread or total ticker's suffix N " +
+                $"is the line N − 0.5, so this one should end in -{expected}");
+        }
     }
 
     private static void CheckLink(JsonFields fields, string? mirrorOf, string? outcome)
@@ -124,17 +144,6 @@ internal sealed partial class ScenarioReader
             problems.Add(new ScenarioProblem($"{independent[1].Path}.path",
                 $"both teams' winner markets have their own path, so both could win; give this one \"mirror_of\": \"{independent[0].Ticker}\" instead"));
         }
-    }
-
-    private static (string Title, string YesSubTitle) DefaultTitles(MarketKind kind, string? team, decimal? line, string gameTitle)
-    {
-        var points = line?.ToString(CultureInfo.InvariantCulture);
-        return kind switch
-        {
-            MarketKind.Winner => ($"{gameTitle} Winner?", team!),
-            MarketKind.Spread => ($"{gameTitle}: {team} wins by over {points} points?", $"{team} wins by over {points} points"),
-            _ => ($"{gameTitle}: Total Points", $"Over {points} points scored"),
-        };
     }
 
     /// <summary>A market read so far, kept even when it had problems so links to it are not misreported.</summary>

@@ -9,6 +9,13 @@ namespace TradingBot.Simulator.Scenarios.Loading;
 /// </summary>
 public static class ScenarioTimes
 {
+    /// <summary>Kalshi dates game tickers and event subtitles, and writes a ticker's HHmm start, in New York time.</summary>
+    internal static TimeZoneInfo Eastern { get; } = FindEastern();
+
+    /// <summary>An instant as New York's wall clock shows it, formatted (<c>yyMMMdd</c> → 26SEP13).</summary>
+    internal static string InEastern(DateTimeOffset instant, string format) =>
+        TimeZoneInfo.ConvertTime(instant, Eastern).ToString(format, CultureInfo.InvariantCulture);
+
     public static bool TryParseDuration(string? text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
@@ -124,4 +131,17 @@ public static class ScenarioTimes
 
     private static string Names(IReadOnlyDictionary<string, DateTimeOffset> anchors) =>
         string.Join(", ", anchors.Keys.Select(k => $"'{k}'"));
+
+    private static TimeZoneInfo FindEastern()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            // Without time zone data tickers and subtitles are dated in UTC: still valid, still deterministic.
+            return TimeZoneInfo.Utc;
+        }
+    }
 }
