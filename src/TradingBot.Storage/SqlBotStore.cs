@@ -28,6 +28,7 @@ public sealed partial class SqlBotStore : IBotStore
         Markets = new SqlMarketHistory(this);
         Notifications = new SqlNotificationLog(this);
         Reconciliation = new SqlReconciliationLog(this);
+        Control = new SqlControlStore(this);
     }
 
     public BotDatabase Database => _database;
@@ -45,6 +46,8 @@ public sealed partial class SqlBotStore : IBotStore
     public INotificationLog Notifications { get; }
 
     public IReconciliationLog Reconciliation { get; }
+
+    public IControlStore Control { get; }
 
     public async Task CheckAsync(CancellationToken cancellationToken)
     {

@@ -123,6 +123,8 @@ public interface IBotStore
 
     IReconciliationLog Reconciliation { get; }
 
+    IControlStore Control { get; }
+
     /// <summary>Throws when the store cannot be reached; the bot sends no order until it can.</summary>
     Task CheckAsync(CancellationToken cancellationToken);
 }
