@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using TradingBot.Core.Exchange;
 using TradingBot.Kalshi.Http;
 using TradingBot.Kalshi.RateLimiting;
@@ -11,6 +12,9 @@ namespace TradingBot.Kalshi;
 /// </summary>
 public sealed partial class KalshiClient(KalshiTransport transport)
 {
+    /// <summary>The transport's logger: the adapter warns through it too.</summary>
+    internal ILogger Logger => transport.Logger;
+
     /// <summary>
     /// Sizes the client's buckets from the account's own limits (<c>GET /account/limits</c>), which Kalshi may have
     /// raised above the tier table. On failure the buckets keep their tier sizes.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Net;
 using TradingBot.Kalshi.Auth;
 using TradingBot.Kalshi.Http;
@@ -10,7 +11,8 @@ public static class KalshiConnection
 {
     /// <param name="baseUrl">The venue: <see cref="KalshiEnvironment.Demo"/>, <see cref="KalshiEnvironment.Production"/>, or the simulator.</param>
     /// <param name="signer">Signs every request; null only for a venue that needs no authentication.</param>
-    public static KalshiClient Create(KalshiOptions options, Uri baseUrl, RequestSigner? signer, TimeProvider time, HttpMessageHandler? innerHandler = null)
+    /// <param name="logger">Where the client's warnings go (fields read leniently, book levels dropped); none if null.</param>
+    public static KalshiClient Create(KalshiOptions options, Uri baseUrl, RequestSigner? signer, TimeProvider time, HttpMessageHandler? innerHandler = null, ILogger? logger = null)
     {
         var (read, write) = BucketSizes(options);
         var handler = innerHandler ?? new SocketsHttpHandler
@@ -28,7 +30,7 @@ public static class KalshiConnection
             ReadRetryAttempts = options.ReadRetryAttempts,
             ReadRetryBaseDelay = options.ReadRetryBaseDelay,
         };
-        return new KalshiClient(new KalshiTransport(http, new KalshiRateLimiter(read, write, time), resilience, time));
+        return new KalshiClient(new KalshiTransport(http, new KalshiRateLimiter(read, write, time), resilience, time, logger));
     }
 
     /// <summary>The tier's buckets, with any per-second override; capacity keeps the tier's seconds of budget.</summary>

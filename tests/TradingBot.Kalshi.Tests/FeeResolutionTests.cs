@@ -44,7 +44,7 @@ public class FeeResolutionTests
     {
         _venue
             .Reply(HttpMethod.Get, "events", HttpStatusCode.OK,
-                $$"""{ "events": [{ "event_ticker": "{{Event}}", "series_ticker": "{{Series}}", "title": "Dallas at New York G"{{eventFees}} }], "cursor": "" }""")
+                $$"""{ "events": [{ "event_ticker": "{{Event}}", "series_ticker": "{{Series}}", "title": "Dallas at New York G", "settlement_sources": []{{eventFees}} }], "cursor": "" }""")
             .Reply(HttpMethod.Get, "markets", HttpStatusCode.OK, $$"""
                 {
                   "markets": [{

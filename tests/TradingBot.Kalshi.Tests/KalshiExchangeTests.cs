@@ -18,15 +18,16 @@ public class KalshiExchangeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 9, 13, 16, 0, 0, TimeSpan.Zero);
     private readonly RecordedVenue _venue = new();
+    private readonly ListLogger _log = new();
     private readonly KalshiExchange _exchange;
 
     public KalshiExchangeTests()
     {
         var time = new FakeTimeProvider(Now);
-        _exchange = new KalshiExchange(TestClients.Create(_venue, time), time);
+        _exchange = new KalshiExchange(TestClients.Create(_venue, time, logger: _log), time);
     }
 
-    private static JsonObject Market(string ticker, string yesBid = "0.4500", string yesBidSize = "120.00", string noBid = "0.5300", string yesAskSize = "80.00")
+    internal static JsonObject Market(string ticker, string yesBid = "0.4500", string yesBidSize = "120.00", string noBid = "0.5300", string yesAskSize = "80.00")
     {
         var market = ApiDoc.Load("market/get-market.md").SampleReply()["market"]!.AsObject().DeepClone().AsObject();
         market["ticker"] = ticker;
@@ -138,12 +139,51 @@ public class KalshiExchangeTests
     }
 
     [Theory]
-    [InlineData("""{"orderbook_fp":{"yes_dollars":[["0.4100","10.00","x"]],"no_dollars":[]}}""")]
-    [InlineData("""{"orderbook_fp":{"yes_dollars":[["1.4100","10.00"]],"no_dollars":[]}}""")]
-    [InlineData("""{"orderbook_fp":{"yes_dollars":[["0.4100","-1.00"]],"no_dollars":[]}}""")]
-    public async Task A_malformed_book_level_is_an_error(string body)
+    [InlineData("""["0.4100","10.00","x"]""")]
+    [InlineData("""["1.4100","10.00"]""")]
+    [InlineData("""["-0.4100","10.00"]""")]
+    [InlineData("""["0.0000","10.00"]""")]
+    [InlineData("""["1.0000","10.00"]""")]
+    [InlineData("""["0.4100","-1.00"]""")]
+    [InlineData("""["0.4100","0.00"]""")]
+    [InlineData("""["0.4100","NaN"]""")]
+    [InlineData("""["0.4100","Infinity"]""")]
+    [InlineData("""["0.4100","1e400"]""")]
+    [InlineData("""["0.4100","99999999999999.00"]""")]
+    public async Task An_absurd_book_level_is_dropped_with_a_warning_and_the_rest_of_the_book_kept(string level)
     {
-        _venue.Reply(HttpMethod.Get, "markets/KXA-1/orderbook", HttpStatusCode.OK, body);
+        _venue.Reply(HttpMethod.Get, "markets/KXA-1/orderbook", HttpStatusCode.OK,
+            $$$"""{"orderbook_fp":{"yes_dollars":[["0.3900","5.00"],{{{level}}}],"no_dollars":[["0.5500","7.00"]]}}""");
+
+        var book = (await _exchange.GetOrderBookAsync(MarketTicker.Parse("KXA-1"), default)).Value!;
+
+        Assert.Equal([new BookLevel(Price.Parse("0.39"), Contracts.Parse("5"))], book.YesBids);
+        Assert.Equal([new BookLevel(Price.Parse("0.55"), Contracts.Parse("7"))], book.NoBids);
+        var warning = Assert.Single(_log.Warnings);
+        Assert.Contains("KXA-1", warning, StringComparison.Ordinal);
+        Assert.Contains(level.Replace(",", ", ", StringComparison.Ordinal), warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dropped_levels_in_a_batch_of_books_are_named_per_book()
+    {
+        _venue.Reply(HttpMethod.Get, "markets/orderbooks", HttpStatusCode.OK, """
+            {"orderbooks":[
+              {"ticker":"KXA-1","orderbook_fp":{"yes_dollars":[["0.3900","-5.00"]],"no_dollars":[]}},
+              {"ticker":"KXA-2","orderbook_fp":{"yes_dollars":[["0.3900","5.00"]],"no_dollars":[]}}]}
+            """);
+
+        var books = (await _exchange.GetOrderBooksAsync([MarketTicker.Parse("KXA-1"), MarketTicker.Parse("KXA-2")], default)).Value!;
+
+        Assert.Empty(books[0].YesBids);
+        Assert.Single(books[1].YesBids);
+        Assert.Contains("KXA-1", Assert.Single(_log.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_book_that_is_not_a_list_of_levels_is_still_an_error()
+    {
+        _venue.Reply(HttpMethod.Get, "markets/KXA-1/orderbook", HttpStatusCode.OK, """{"orderbook_fp":{"yes_dollars":[[0.41,10]],"no_dollars":[]}}""");
         Assert.Equal(ExchangeErrorKind.Unreadable, (await _exchange.GetOrderBookAsync(MarketTicker.Parse("KXA-1"), default)).Error!.Kind);
     }
 
@@ -171,8 +211,8 @@ public class KalshiExchangeTests
         var reply = new JsonObject
         {
             ["events"] = new JsonArray(
-                new JsonObject { ["event_ticker"] = "KXNFLGAME-26SEP13DALNYG", ["series_ticker"] = "KXNFLGAME", ["title"] = "Dallas at New York", ["markets"] = new JsonArray(Market("KXNFLGAME-26SEP13DALNYG-DAL")) },
-                new JsonObject { ["event_ticker"] = "KXNFLGAME-26SEP13KCLV", ["series_ticker"] = "KXNFLGAME" }),
+                new JsonObject { ["event_ticker"] = "KXNFLGAME-26SEP13DALNYG", ["series_ticker"] = "KXNFLGAME", ["title"] = "Dallas at New York", ["settlement_sources"] = new JsonArray(), ["markets"] = new JsonArray(Market("KXNFLGAME-26SEP13DALNYG-DAL")) },
+                new JsonObject { ["event_ticker"] = "KXNFLGAME-26SEP13KCLV", ["series_ticker"] = "KXNFLGAME", ["settlement_sources"] = null }),
             ["milestones"] = new JsonArray(new JsonObject
             {
                 ["id"] = "m-1",

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
@@ -66,7 +67,7 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
 
     public async Task<ExchangeResult<OrderBook>> GetOrderBookAsync(MarketTicker ticker, CancellationToken cancellationToken) =>
         WireReader.Map(await client.GetOrderBookAsync(ticker.Value, null, cancellationToken).ConfigureAwait(false),
-            reply => MarketMapping.ToOrderBook(ticker.Value, reply.OrderbookFp, time.GetUtcNow()));
+            reply => MarketMapping.ToOrderBook(ticker.Value, reply.OrderbookFp, time.GetUtcNow(), client.Logger));
 
     /// <summary>Up to 100 books a request (GET /markets/orderbooks); every book of a request is stamped with its reply's time.</summary>
     public async Task<ExchangeResult<IReadOnlyList<OrderBook>>> GetOrderBooksAsync(IReadOnlyList<MarketTicker> tickers, CancellationToken cancellationToken)
@@ -76,7 +77,7 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
         {
             var reply = await client.GetOrderBooksAsync(chunk.Select(t => t.Value).ToList(), cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
-            var mapped = WireReader.Map(reply, r => r.Orderbooks.Select(b => MarketMapping.ToOrderBook(b.Ticker, b.OrderbookFp, now)).ToList());
+            var mapped = WireReader.Map(reply, r => r.Orderbooks.Select(b => MarketMapping.ToOrderBook(b.Ticker, b.OrderbookFp, now, client.Logger)).ToList());
             if (!mapped.Success)
                 return mapped.Error;
             books.AddRange(mapped.Value);
@@ -125,9 +126,10 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
     /// <summary>
     /// The game's start is its milestone's start date (Kalshi: a market's occurrence or expiration time is not the
     /// game's start). No milestone, no start: the risk gate then refuses entries rather than guess. The event's fee
-    /// override goes with it: it beats the series' fees for every market of the event.
+    /// override goes with it: it beats the series' fees for every market of the event. So do its sub-title and its
+    /// competition, which tell a preseason game from a real one in the same series.
     /// </summary>
-    private EventInfo ToEvent(EventWire wire, IReadOnlyList<MilestoneWire>? milestones)
+    internal EventInfo ToEvent(EventWire wire, IReadOnlyList<MilestoneWire>? milestones)
     {
         var what = $"event {wire.EventTicker}";
         var start = milestones?
@@ -142,8 +144,23 @@ public sealed partial class KalshiExchange(KalshiClient client, TimeProvider tim
             start,
             (wire.Markets ?? []).Select(m => MarketMapping.ToMarket(m, now)).ToList(),
             wire.MutuallyExclusive ?? false,
-            MarketMapping.ToOverride(wire.FeeTypeOverride, wire.FeeMultiplierOverride));
+            MarketMapping.ToOverride(wire.FeeTypeOverride, wire.FeeMultiplierOverride),
+            wire.SubTitle ?? "",
+            Competition(wire.ProductMetadata));
     }
+
+    /// <summary>
+    /// <c>product_metadata.competition</c> ("Pro Football Preseason"), read leniently: the metadata may be absent,
+    /// null or hold other keys, and anything but a non-empty string there is "the event does not say" (null), which
+    /// the strategy treats as a competition no forecast covers.
+    /// </summary>
+    internal static string? Competition(JsonElement? metadata) =>
+        metadata is { ValueKind: JsonValueKind.Object } fields
+        && fields.TryGetProperty("competition", out var competition)
+        && competition.ValueKind == JsonValueKind.String
+        && competition.GetString() is { Length: > 0 } name
+            ? name
+            : null;
 
     /// <summary>
     /// Follows the cursor to the last page (an empty or missing cursor). Any failed page fails the whole read: a

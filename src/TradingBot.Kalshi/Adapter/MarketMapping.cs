@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Fees;
 using TradingBot.Core.Markets;
@@ -80,7 +82,28 @@ internal static class MarketMapping
             // Markets listed before sharding carry none and live on the default shard; none is ever moved (exchange_sharding.md).
             wire.ExchangeIndex is not { } index ? 0
                 : index >= 0 ? index : throw new WireContractException($"{what}: exchange_index {index} is not a shard"),
-            wire.FeeWaiverExpirationTime);
+            wire.FeeWaiverExpirationTime,
+            ToStrike(wire, what));
+    }
+
+    /// <summary>
+    /// What the market pays on, as Kalshi states it; none without a <c>strike_type</c>. Strikes decide money, so a
+    /// strike that is not a number fails the read like a bad price; a custom strike keeps its string values only
+    /// (Kalshi sends ids and ticker lists there; anything else is not a fact the bot can use).
+    /// </summary>
+    private static MarketStrike? ToStrike(MarketWire wire, string what)
+    {
+        var floor = WireReader.Strike(wire.FloorStrike, $"{what} floor_strike");
+        var cap = WireReader.Strike(wire.CapStrike, $"{what} cap_strike");
+        var custom = wire.CustomStrike switch
+        {
+            null or { ValueKind: JsonValueKind.Null } => null,
+            { ValueKind: JsonValueKind.Object } values => values.EnumerateObject()
+                .Where(p => p.Value.ValueKind == JsonValueKind.String)
+                .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
+            { } other => throw new WireContractException($"{what} custom_strike: a {other.ValueKind} is not an object of values"),
+        };
+        return string.IsNullOrEmpty(wire.StrikeType) ? null : new MarketStrike(wire.StrikeType, floor, cap, custom);
     }
 
     public static TickStructure ToTicks(IReadOnlyList<PriceRangeWire>? ranges, string what)
@@ -94,20 +117,35 @@ internal static class MarketMapping
         return TickStructure.TryCreate(bands, out var ticks, out var error) ? ticks : throw new WireContractException($"{what} price_ranges: {error}");
     }
 
-    public static OrderBook ToOrderBook(string ticker, OrderBookWire wire, DateTimeOffset observedAt)
+    /// <summary>
+    /// The book's bids per side. A level that is not a price strictly between 0 and 1 with a positive size (a
+    /// negative, zero or absurd one, as another client has seen) is dropped and named to <paramref name="log"/>: never
+    /// traded against, and never the reason the rest of the book is lost.
+    /// </summary>
+    public static OrderBook ToOrderBook(string ticker, OrderBookWire wire, DateTimeOffset observedAt, ILogger log)
     {
         var what = $"order book {ticker}";
-        return new OrderBook(WireReader.Ticker(ticker, what), Levels(wire.YesDollars, $"{what} yes"), Levels(wire.NoDollars, $"{what} no"), observedAt);
+        var dropped = new List<string>();
+        var book = new OrderBook(WireReader.Ticker(ticker, what), Levels(wire.YesDollars, "yes", dropped), Levels(wire.NoDollars, "no", dropped), observedAt);
+        if (dropped.Count > 0)
+            log.DroppedBookLevels(ticker, dropped.Count, string.Join("; ", dropped));
+        return book;
     }
 
-    /// <summary>Best (highest) bid first, whatever order the reply used; empty levels dropped.</summary>
-    private static IReadOnlyList<BookLevel> Levels(IReadOnlyList<IReadOnlyList<string>> levels, string what) =>
-        levels.Select(level => level.Count == 2
-                ? new BookLevel(WireReader.Price(level[0], what), WireReader.Count(level[1], what))
-                : throw new WireContractException($"{what}: a level has {level.Count} elements, not [price, count]"))
-            .Where(level => level.Exists && level.Price.IsTradable)
-            .OrderByDescending(level => level.Price)
-            .ToList();
+    /// <summary>Best (highest) bid first, whatever order the reply used.</summary>
+    private static IReadOnlyList<BookLevel> Levels(IReadOnlyList<IReadOnlyList<string>> levels, string side, List<string> dropped)
+    {
+        var read = new List<BookLevel>(levels.Count);
+        foreach (var level in levels)
+        {
+            if (level.Count == 2 && Price.TryParse(level[0], out var price) && price.IsTradable && Contracts.TryParse(level[1], out var size) && !size.IsZero)
+                read.Add(new BookLevel(price, size));
+            else
+                dropped.Add($"{side} [{string.Join(", ", level.Select(value => $"\"{value}\""))}]");
+        }
+
+        return read.OrderByDescending(level => level.Price).ToList();
+    }
 
     /// <summary>A top-of-book level; a zero or absent price is "no level", but a malformed price or size is an error.</summary>
     private static BookLevel Level(string? price, string? size, string what)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -39,8 +41,10 @@ public sealed class KalshiTransport
     private readonly ResiliencePipeline<HttpResponseMessage> _read;
     private readonly ResiliencePipeline<HttpResponseMessage> _write;
 
-    public KalshiTransport(HttpClient http, KalshiRateLimiter limiter, KalshiResilience resilience, TimeProvider time)
+    /// <param name="logger">Where the client warns about what it read around (a field it read leniently, a book level it dropped).</param>
+    public KalshiTransport(HttpClient http, KalshiRateLimiter limiter, KalshiResilience resilience, TimeProvider time, ILogger? logger = null)
     {
+        Logger = logger ?? NullLogger.Instance;
         _http = http;
         _http.Timeout = Timeout.InfiniteTimeSpan;
         _http.MaxResponseContentBufferSize = MaxReplyBytes;
@@ -83,11 +87,13 @@ public sealed class KalshiTransport
 
     public KalshiRateLimiter Limiter => _limiter;
 
+    internal ILogger Logger { get; }
+
     /// <summary>A GET: waits for read tokens, retries what is worth retrying.</summary>
     public async Task<ExchangeResult<T>> GetAsync<T>(string path, Query query, JsonTypeInfo<T> reply, CancellationToken cancellationToken)
     {
         await _limiter.Read.TakeAsync(KalshiRateLimits.RequestCost, cancellationToken).ConfigureAwait(false);
-        return await SendAsync(_read, () => new HttpRequestMessage(HttpMethod.Get, path + query), reply, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(_read, () => new HttpRequestMessage(HttpMethod.Get, path + query), path, reply, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An order write: sent at most once, only if the write bucket covers <paramref name="cost"/> right now.</summary>
@@ -103,7 +109,7 @@ public sealed class KalshiTransport
         return SendAsync(_write, () => new HttpRequestMessage(method, path)
         {
             Content = new ByteArrayContent(json) { Headers = { ContentType = new("application/json") } },
-        }, reply, cancellationToken);
+        }, path, reply, cancellationToken);
     }
 
     /// <summary>An order write without a body (a cancel is a DELETE).</summary>
@@ -115,10 +121,10 @@ public sealed class KalshiTransport
                 $"the client's write bucket holds {_limiter.Write.Available:0} of the {cost} tokens this write needs; not sent")));
         }
 
-        return SendAsync(_write, () => new HttpRequestMessage(method, path), reply, cancellationToken);
+        return SendAsync(_write, () => new HttpRequestMessage(method, path), path, reply, cancellationToken);
     }
 
-    private async Task<ExchangeResult<T>> SendAsync<T>(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage> request, JsonTypeInfo<T> reply, CancellationToken cancellationToken)
+    private async Task<ExchangeResult<T>> SendAsync<T>(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage> request, string path, JsonTypeInfo<T> reply, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -150,11 +156,11 @@ public sealed class KalshiTransport
 
         using (response)
         {
-            return await ReadAsync(response, reply, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(response, path, reply, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task<ExchangeResult<T>> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> reply, CancellationToken cancellationToken)
+    private async Task<ExchangeResult<T>> ReadAsync<T>(HttpResponseMessage response, string path, JsonTypeInfo<T> reply, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         byte[] body;
@@ -172,7 +178,14 @@ public sealed class KalshiTransport
 
         try
         {
-            var value = JsonSerializer.Deserialize(body, reply);
+            T? value;
+            using (var notes = LenientNotes.Collect())
+            {
+                value = JsonSerializer.Deserialize(body, reply);
+                foreach (var problem in notes.Count == 0 ? [] : notes.Describe(body))
+                    Logger.LenientField(path, problem);
+            }
+
             return value is null
                 ? new ExchangeError(ExchangeErrorKind.Unreadable, "reply was JSON null", HttpStatus: status)
                 : ExchangeResult<T>.Ok(value);

@@ -49,18 +49,22 @@ public sealed record EventWire
     public string? Title { get; init; }
 
     [JsonPropertyName("collateral_return_type")]
+    [JsonConverter(typeof(LenientString))]
     public string? CollateralReturnType { get; init; }
 
     [JsonPropertyName("mutually_exclusive")]
     public bool? MutuallyExclusive { get; init; }
 
     [JsonPropertyName("category")]
+    [JsonConverter(typeof(LenientString))]
     public string? Category { get; init; }
 
     [JsonPropertyName("strike_date")]
+    [JsonConverter(typeof(LenientTime))]
     public DateTimeOffset? StrikeDate { get; init; }
 
     [JsonPropertyName("strike_period")]
+    [JsonConverter(typeof(LenientString))]
     public string? StrikePeriod { get; init; }
 
     /// <summary>Only filled when asked for with <c>with_nested_markets=true</c>.</summary>
@@ -68,15 +72,21 @@ public sealed record EventWire
     public IReadOnlyList<MarketWire>? Markets { get; init; }
 
     [JsonPropertyName("available_on_brokers")]
+    [JsonConverter(typeof(LenientBool))]
     public bool? AvailableOnBrokers { get; init; }
 
     [JsonPropertyName("product_metadata")]
     public JsonElement? ProductMetadata { get; init; }
 
+    /// <summary>
+    /// Not used, but required (it may be null): every current reply carries it and January 2026 replies, from before
+    /// Kalshi's fixed-point format, do not, so an event page of that age is refused rather than half read.
+    /// </summary>
     [JsonPropertyName("settlement_sources")]
-    public IReadOnlyList<SettlementSourceWire>? SettlementSources { get; init; }
+    public required IReadOnlyList<SettlementSourceWire>? SettlementSources { get; init; }
 
     [JsonPropertyName("last_updated_ts")]
+    [JsonConverter(typeof(LenientTime))]
     public DateTimeOffset? LastUpdatedTs { get; init; }
 
     [JsonPropertyName("fee_type_override")]
@@ -152,27 +162,33 @@ public sealed record MilestoneWire
     public required string Id { get; init; }
 
     [JsonPropertyName("category")]
+    [JsonConverter(typeof(LenientString))]
     public string? Category { get; init; }
 
     [JsonPropertyName("type")]
+    [JsonConverter(typeof(LenientString))]
     public string? Type { get; init; }
 
     [JsonPropertyName("start_date")]
     public required DateTimeOffset StartDate { get; init; }
 
     [JsonPropertyName("end_date")]
+    [JsonConverter(typeof(LenientTime))]
     public DateTimeOffset? EndDate { get; init; }
 
     [JsonPropertyName("related_event_tickers")]
     public required IReadOnlyList<string> RelatedEventTickers { get; init; }
 
     [JsonPropertyName("title")]
+    [JsonConverter(typeof(LenientString))]
     public string? Title { get; init; }
 
     [JsonPropertyName("notification_message")]
+    [JsonConverter(typeof(LenientString))]
     public string? NotificationMessage { get; init; }
 
     [JsonPropertyName("source_id")]
+    [JsonConverter(typeof(LenientString))]
     public string? SourceId { get; init; }
 
     [JsonPropertyName("source_ids")]
@@ -186,6 +202,7 @@ public sealed record MilestoneWire
     public IReadOnlyList<string>? PrimaryEventTickers { get; init; }
 
     [JsonPropertyName("last_updated_ts")]
+    [JsonConverter(typeof(LenientTime))]
     public DateTimeOffset? LastUpdatedTs { get; init; }
 }
 
@@ -208,8 +225,9 @@ public sealed record TradeWire
     [JsonPropertyName("ticker")]
     public required string Ticker { get; init; }
 
+    /// <summary>Required: a trade without it is from before Kalshi's fixed-point format (an integer <c>count</c>).</summary>
     [JsonPropertyName("count_fp")]
-    public string? CountFp { get; init; }
+    public required string CountFp { get; init; }
 
     [JsonPropertyName("yes_price_dollars")]
     public string? YesPriceDollars { get; init; }

@@ -144,12 +144,15 @@ public sealed record SeriesWire
     public required string Ticker { get; init; }
 
     [JsonPropertyName("frequency")]
+    [JsonConverter(typeof(LenientString))]
     public string? Frequency { get; init; }
 
     [JsonPropertyName("title")]
+    [JsonConverter(typeof(LenientString))]
     public string? Title { get; init; }
 
     [JsonPropertyName("category")]
+    [JsonConverter(typeof(LenientString))]
     public string? Category { get; init; }
 
     [JsonPropertyName("tags")]
@@ -159,9 +162,11 @@ public sealed record SeriesWire
     public IReadOnlyList<SettlementSourceWire>? SettlementSources { get; init; }
 
     [JsonPropertyName("contract_url")]
+    [JsonConverter(typeof(LenientString))]
     public string? ContractUrl { get; init; }
 
     [JsonPropertyName("contract_terms_url")]
+    [JsonConverter(typeof(LenientString))]
     public string? ContractTermsUrl { get; init; }
 
     [JsonPropertyName("product_metadata")]
@@ -177,9 +182,11 @@ public sealed record SeriesWire
     public IReadOnlyList<string>? AdditionalProhibitions { get; init; }
 
     [JsonPropertyName("volume_fp")]
+    [JsonConverter(typeof(LenientString))]
     public string? VolumeFp { get; init; }
 
     [JsonPropertyName("last_updated_ts")]
+    [JsonConverter(typeof(LenientString))]
     public string? LastUpdatedTs { get; init; }
 
     [JsonPropertyName("exchange_index")]
@@ -189,8 +196,10 @@ public sealed record SeriesWire
 public sealed record SettlementSourceWire
 {
     [JsonPropertyName("name")]
+    [JsonConverter(typeof(LenientString))]
     public string? Name { get; init; }
 
     [JsonPropertyName("url")]
+    [JsonConverter(typeof(LenientString))]
     public string? Url { get; init; }
 }

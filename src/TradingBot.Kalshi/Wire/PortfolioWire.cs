@@ -16,10 +16,12 @@ public sealed record GetBalanceReply
 
     /// <summary>Cents.</summary>
     [JsonPropertyName("portfolio_value")]
+    [JsonConverter(typeof(LenientInteger))]
     public long? PortfolioValue { get; init; }
 
     /// <summary>Unix seconds, unlike the date-time <c>last_updated_ts</c> of a position.</summary>
     [JsonPropertyName("updated_ts")]
+    [JsonConverter(typeof(LenientInteger))]
     public long? UpdatedTs { get; init; }
 
     /// <summary>Absent when the key is restricted to a subaccount.</summary>
@@ -60,6 +62,7 @@ public sealed record MarketPositionWire
     public int? ExchangeIndex { get; init; }
 
     [JsonPropertyName("total_traded_dollars")]
+    [JsonConverter(typeof(LenientString))]
     public string? TotalTradedDollars { get; init; }
 
     /// <summary>Signed: positive is YES contracts held, negative NO contracts.</summary>
@@ -77,6 +80,7 @@ public sealed record MarketPositionWire
 
     /// <summary>A date-time despite the <c>_ts</c> suffix.</summary>
     [JsonPropertyName("last_updated_ts")]
+    [JsonConverter(typeof(LenientTime))]
     public DateTimeOffset? LastUpdatedTs { get; init; }
 }
 
@@ -87,12 +91,15 @@ public sealed record EventPositionWire
     public required string EventTicker { get; init; }
 
     [JsonPropertyName("total_cost_dollars")]
+    [JsonConverter(typeof(LenientString))]
     public string? TotalCostDollars { get; init; }
 
     [JsonPropertyName("total_cost_shares_fp")]
+    [JsonConverter(typeof(LenientString))]
     public string? TotalCostSharesFp { get; init; }
 
     [JsonPropertyName("event_exposure_dollars")]
+    [JsonConverter(typeof(LenientString))]
     public string? EventExposureDollars { get; init; }
 
     [JsonPropertyName("realized_pnl_dollars")]
@@ -135,12 +142,15 @@ public sealed record FillWire
     public required string Ticker { get; init; }
 
     [JsonPropertyName("market_ticker")]
+    [JsonConverter(typeof(LenientString))]
     public string? MarketTicker { get; init; }
 
     [JsonPropertyName("side")]
+    [JsonConverter(typeof(LenientString))]
     public string? Side { get; init; }
 
     [JsonPropertyName("action")]
+    [JsonConverter(typeof(LenientString))]
     public string? Action { get; init; }
 
     /// <summary><c>yes</c> or <c>no</c>.</summary>
@@ -159,6 +169,7 @@ public sealed record FillWire
     public required string YesPriceDollars { get; init; }
 
     [JsonPropertyName("no_price_dollars")]
+    [JsonConverter(typeof(LenientString))]
     public string? NoPriceDollars { get; init; }
 
     [JsonPropertyName("is_taker")]
@@ -231,6 +242,7 @@ public sealed record SettlementWire
 
     /// <summary>Cents paid per YES contract; null when not reported.</summary>
     [JsonPropertyName("value")]
+    [JsonConverter(typeof(LenientInteger))]
     public long? Value { get; init; }
 }
 
@@ -261,6 +273,7 @@ public sealed record OrderWire
     public required string OrderId { get; init; }
 
     [JsonPropertyName("user_id")]
+    [JsonConverter(typeof(LenientString))]
     public string? UserId { get; init; }
 
     [JsonPropertyName("client_order_id")]
@@ -270,9 +283,11 @@ public sealed record OrderWire
     public required string Ticker { get; init; }
 
     [JsonPropertyName("side")]
+    [JsonConverter(typeof(LenientString))]
     public string? Side { get; init; }
 
     [JsonPropertyName("action")]
+    [JsonConverter(typeof(LenientString))]
     public string? Action { get; init; }
 
     /// <summary><c>yes</c> or <c>no</c>.</summary>
@@ -284,6 +299,7 @@ public sealed record OrderWire
     public required string BookSide { get; init; }
 
     [JsonPropertyName("type")]
+    [JsonConverter(typeof(LenientString))]
     public string? Type { get; init; }
 
     /// <summary><c>resting</c>, <c>canceled</c> or <c>executed</c>.</summary>
@@ -294,6 +310,7 @@ public sealed record OrderWire
     public required string YesPriceDollars { get; init; }
 
     [JsonPropertyName("no_price_dollars")]
+    [JsonConverter(typeof(LenientString))]
     public string? NoPriceDollars { get; init; }
 
     [JsonPropertyName("fill_count_fp")]
@@ -306,9 +323,11 @@ public sealed record OrderWire
     public required string InitialCountFp { get; init; }
 
     [JsonPropertyName("taker_fill_cost_dollars")]
+    [JsonConverter(typeof(LenientString))]
     public string? TakerFillCostDollars { get; init; }
 
     [JsonPropertyName("maker_fill_cost_dollars")]
+    [JsonConverter(typeof(LenientString))]
     public string? MakerFillCostDollars { get; init; }
 
     [JsonPropertyName("taker_fees_dollars")]
@@ -318,21 +337,26 @@ public sealed record OrderWire
     public string? MakerFeesDollars { get; init; }
 
     [JsonPropertyName("expiration_time")]
+    [JsonConverter(typeof(LenientTime))]
     public DateTimeOffset? ExpirationTime { get; init; }
 
     [JsonPropertyName("created_time")]
     public DateTimeOffset? CreatedTime { get; init; }
 
     [JsonPropertyName("last_update_time")]
+    [JsonConverter(typeof(LenientTime))]
     public DateTimeOffset? LastUpdateTime { get; init; }
 
     [JsonPropertyName("self_trade_prevention_type")]
+    [JsonConverter(typeof(LenientString))]
     public string? SelfTradePreventionType { get; init; }
 
     [JsonPropertyName("order_group_id")]
+    [JsonConverter(typeof(LenientString))]
     public string? OrderGroupId { get; init; }
 
     [JsonPropertyName("cancel_order_on_pause")]
+    [JsonConverter(typeof(LenientBool))]
     public bool? CancelOrderOnPause { get; init; }
 
     [JsonPropertyName("subaccount_number")]

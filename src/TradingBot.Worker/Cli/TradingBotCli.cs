@@ -148,7 +148,8 @@ public static class TradingBotCli
 
         try
         {
-            await using var venue = await Venue.ConnectAsync(settings, environment, CancellationToken.None);
+            var kalshiLog = new Serilog.Extensions.Logging.SerilogLoggerFactory(logger).CreateLogger("TradingBot.Kalshi");
+            await using var venue = await Venue.ConnectAsync(settings, environment, CancellationToken.None, kalshiLog);
             var bot = settings.Get<TradingBotOptions>();
             var database = StorageSetup.UsesPaperDatabase(settings) ? Venue.PaperDatabase(bot) : StorageSetup.Database(settings, environment);
             using var host = BotHost.Build(configuration, settings, logger, venue, database);

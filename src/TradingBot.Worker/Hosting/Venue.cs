@@ -1,4 +1,5 @@
 using System.Collections;
+using Microsoft.Extensions.Logging;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Values;
 using TradingBot.Kalshi;
@@ -55,19 +56,20 @@ internal sealed class Venue : IAsyncDisposable
 
     public bool IsInProcessPaper => Simulator is not null;
 
-    public static async Task<Venue> ConnectAsync(CheckedSettings settings, IDictionary? environment, CancellationToken cancellationToken)
+    /// <param name="kalshiLog">Where the Kalshi client warns about what it read around (lenient fields, dropped book levels).</param>
+    public static async Task<Venue> ConnectAsync(CheckedSettings settings, IDictionary? environment, CancellationToken cancellationToken, ILogger? kalshiLog = null)
     {
         var bot = settings.Get<TradingBotOptions>();
         var kalshi = settings.Get<KalshiOptions>();
         if (bot.Mode == TradingMode.Paper && kalshi.BaseUrl.Length == 0)
-            return await StartPaperAsync(bot, kalshi, cancellationToken);
+            return await StartPaperAsync(bot, kalshi, cancellationToken, kalshiLog);
 
         var baseUrl = kalshi.BaseUrl.Length > 0 ? new Uri(kalshi.BaseUrl)
             : bot.Mode == TradingMode.Live ? KalshiEnvironment.Production
             : KalshiEnvironment.Demo;
         var credentials = (environment ?? Environment.GetEnvironmentVariables())["CREDENTIALS_DIRECTORY"] as string;
         var signer = new RequestSigner(PrivateKeyLoader.Load(kalshi.PrivateKeyPath, credentials));
-        var client = KalshiConnection.Create(kalshi, baseUrl, signer, TimeProvider.System);
+        var client = KalshiConnection.Create(kalshi, baseUrl, signer, TimeProvider.System, logger: kalshiLog);
         var limits = "the tier's rate limits";
         if (kalshi.UseAccountLimits)
         {
@@ -94,7 +96,7 @@ internal sealed class Venue : IAsyncDisposable
         return new Venue(new KalshiExchange(client, clock, kalshi.Subaccount), client, clock, $"{bot.Mode} at {baseUrl}, with {limits}{clockNote}", null);
     }
 
-    private static async Task<Venue> StartPaperAsync(TradingBotOptions bot, KalshiOptions kalshi, CancellationToken cancellationToken)
+    private static async Task<Venue> StartPaperAsync(TradingBotOptions bot, KalshiOptions kalshi, CancellationToken cancellationToken, ILogger? kalshiLog)
     {
         var simulator = await SimulatorServer.StartAsync(new SimulatorServerOptions
         {
@@ -107,7 +109,7 @@ internal sealed class Venue : IAsyncDisposable
         // the operator's tier it would spend its rate budget on 429s. Paper trades at the top tier on both sides.
         var (key, keyId) = OpenPaperAccount(simulator);
         var options = new KalshiOptions { ApiKeyId = keyId, Tier = KalshiTier.Prestige, RequestTimeout = kalshi.RequestTimeout, UseAccountLimits = false };
-        var client = KalshiConnection.Create(options, simulator.ApiUrl, new RequestSigner(key), TimeProvider.System);
+        var client = KalshiConnection.Create(options, simulator.ApiUrl, new RequestSigner(key), TimeProvider.System, logger: kalshiLog);
         return new Venue(new KalshiExchange(client, simulator.Clock), client, simulator.Clock,
             $"the bundled simulator at {simulator.ApiUrl} (paper money, clock at {bot.PaperSpeed}x)", simulator);
     }
