@@ -38,6 +38,56 @@ public abstract class StoreContractTests
         new(id, "o-1", MarketTicker.Parse(ticker), side, Price.FromDollars(yesPrice), Contracts.Of(count), Money.FromDollars(fee), true, at);
 
     [SkippableFact]
+    public async Task Commands_are_numbered_in_order_of_issue_pending_until_completed_and_kept_with_who_sent_them()
+    {
+        var (db, store) = await OpenAsync();
+        await using var _db = db;
+
+        var halt = await store.Control.IssueAsync(ControlCommandKind.Halt, "news", "cli:ops", Now, default);
+        var flatten = await store.Control.IssueAsync(ControlCommandKind.Flatten, "done for the day", "api:127.0.0.1", Now.AddSeconds(1), default);
+        await store.Control.CompleteAsync(halt, "halted", Now.AddSeconds(2), default);
+        await store.Control.CompleteAsync(halt, "a second completion is ignored", Now.AddSeconds(3), default);
+
+        Assert.Equal((1L, 2L), (halt, flatten));
+        var pending = Assert.Single(await store.Control.PendingAsync(default));
+        Assert.Equal((flatten, ControlCommandKind.Flatten, "done for the day", "api:127.0.0.1", Now.AddSeconds(1)), (pending.Id, pending.Kind, pending.Reason, pending.IssuedBy, pending.IssuedAt));
+        var recent = await store.Control.RecentAsync(10, default);
+        Assert.Equal([flatten, halt], recent.Select(c => c.Id));
+        Assert.Equal(("halted", Now.AddSeconds(2)), (recent[1].Outcome, recent[1].DoneAt!.Value));
+    }
+
+    [SkippableFact]
+    public async Task Two_writers_issuing_at_once_get_distinct_numbers()
+    {
+        var (db, store) = await OpenAsync();
+        await using var _db = db;
+        var other = new SqlBotStore(db.Database, Time);
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? store : other).Control.IssueAsync(ControlCommandKind.Halt, $"#{i}", "test", Now, default)));
+
+        Assert.Equal(10, ids.Distinct().Count());
+        Assert.Equal(10, (await store.Control.PendingAsync(default)).Count);
+    }
+
+    [SkippableFact]
+    public async Task The_workers_status_is_saved_whole_and_replaced_by_the_next()
+    {
+        var (db, store) = await OpenAsync();
+        await using var _db = db;
+        Assert.Null(await store.Control.LoadStatusAsync(default));
+        var status = new BotStatus(Now, Now.AddHours(-1), "1.2.3", "Live", "Halted", ["operator Halted: news (by cli:ops)", "safe mode since …: 5xx"], true,
+            Money.Parse("-120.5"), Money.Parse("100"), "5 consecutive 5xx", Now.AddMinutes(-5), true, false, Now.AddSeconds(-10), 72, Money.Parse("987.654321"), 3, 2, true);
+
+        await store.Control.SaveStatusAsync(status with { State = "Active" }, default);
+        await store.Control.SaveStatusAsync(status, default);
+        var loaded = await store.Control.LoadStatusAsync(default);
+
+        Assert.NotNull(loaded);
+        Assert.Equal(status.Reasons, loaded.Reasons);
+        Assert.Equal(status with { Reasons = loaded.Reasons }, loaded);
+    }
+
+    [SkippableFact]
     public async Task Migrating_twice_applies_nothing_the_second_time_and_a_newer_schema_is_refused()
     {
         var (db, _) = await OpenAsync();

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using TradingBot.Core.Engine;
+using TradingBot.Core.Risk;
+using TradingBot.Storage;
 using TradingBot.Worker.Cli;
 using TradingBot.Worker.Tests.Support;
 
@@ -208,24 +211,53 @@ public class MigrateVerbTests
 
 public class ControlVerbTests
 {
+    private static readonly TimeZoneInfo Eastern = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    private static readonly RiskOptions Risk = new() { DailyLossLimit = 100m, MaxConsecutiveApiErrors = 5 };
+
+    /// <summary>What the running worker does every refresh: read the controls, carry out pending commands, write its status.</summary>
+    private static async Task RunWorkerOnceAsync(string directory)
+    {
+        var database = BotDatabase.Sqlite(Path.Combine(directory, "data", "paper", BotDatabase.SqliteFileName));
+        var store = new SqlBotStore(database, TimeProvider.System);
+        var alerts = new RecordingAlerts();
+        var controls = new TradingControls(store.Risk, Risk, Eastern, alerts, TimeProvider.System);
+        await controls.RefreshAsync(default);
+        await new OperatorCommands(store.Control, controls, alerts, TimeProvider.System).RunPendingAsync(default);
+        await new StatusWriter(store, controls, new MarketBook(), Risk, TimeProvider.System, "test", "Paper").WriteAsync(default);
+    }
+
     [Fact]
-    public async Task Halt_status_and_resume_act_on_the_database_the_bot_reads()
+    public async Task Halt_and_resume_are_commands_the_worker_carries_out_and_status_shows_them_with_who_sent_them()
     {
         using var config = new TempConfig();
         var env = new Dictionary<string, string> { ["TRADINGBOT__TradingBot__DataDirectory"] = Path.Combine(config.Directory, "data") };
 
         var halt = await BotCli.RunAsync(env, "halt", "--reason", "going on holiday", "--config", config.Path);
+        var pending = await BotCli.RunAsync(env, "status", "--config", config.Path);
+        await RunWorkerOnceAsync(config.Directory);
         var halted = await BotCli.RunAsync(env, "status", "--config", config.Path);
-        var resume = await BotCli.RunAsync(env, "resume", "--config", config.Path);
+        var resume = await BotCli.RunAsync(env, "resume", "--no-wait", "--config", config.Path);
+        await RunWorkerOnceAsync(config.Directory);
         var resumed = await BotCli.RunAsync(env, "status", "--config", config.Path);
 
-        Assert.Equal([ExitCodes.Ok, ExitCodes.Ok, ExitCodes.Ok, ExitCodes.Ok], new[] { halt.ExitCode, halted.ExitCode, resume.ExitCode, resumed.ExitCode });
+        Assert.Equal([ExitCodes.Ok, ExitCodes.Ok, ExitCodes.Ok, ExitCodes.Ok, ExitCodes.Ok], new[] { halt.ExitCode, pending.ExitCode, halted.ExitCode, resume.ExitCode, resumed.ExitCode });
+        // No worker had run on that database: the halt waits for its next start, before anything trades.
+        Assert.Contains("Halt sent as command #1", halt.Output, StringComparison.Ordinal);
+        Assert.Contains("No worker is running", halt.Output, StringComparison.Ordinal);
+        Assert.Contains("Trading:        Active (none)", pending.Output, StringComparison.Ordinal);
+        Assert.Contains($"pending:      #1 halt from {ControlVerbs.IssuedBy}", pending.Output, StringComparison.Ordinal);
+        Assert.Contains("Worker:         never ran on this database", pending.Output, StringComparison.Ordinal);
+        // Carried out by the worker, the one writer of the trading state.
         Assert.Contains("Trading:        Halted (operator_halt)", halted.Output, StringComparison.Ordinal);
-        Assert.Contains("operator:     Halted: going on holiday", halted.Output, StringComparison.Ordinal);
+        Assert.Contains($"operator:     Halted: going on holiday (by {ControlVerbs.IssuedBy})", halted.Output, StringComparison.Ordinal);
+        Assert.Contains("done:         #1 halt", halted.Output, StringComparison.Ordinal);
+        Assert.Contains("Worker:         running", halted.Output, StringComparison.Ordinal);
         Assert.Contains("Realised today: 0.00", halted.Output, StringComparison.Ordinal);
         Assert.Contains("Last scan:      never", halted.Output, StringComparison.Ordinal);
-        Assert.Contains("Resumed: cleared operator halted (going on holiday)", resume.Output, StringComparison.Ordinal);
+        Assert.Contains("Resume sent as command #2", resume.Output, StringComparison.Ordinal);
         Assert.Contains("Trading:        Active (none)", resumed.Output, StringComparison.Ordinal);
+        Assert.Contains("done:         #2 resume", resumed.Output, StringComparison.Ordinal);
         // The shipped settings are in-process Paper mode, whose running bot keeps its database under data/paper.
         Assert.True(File.Exists(Path.Combine(config.Directory, "data", "paper", "tradingbot.db")), halted.Output);
         Assert.False(File.Exists(Path.Combine(config.Directory, "data", "tradingbot.db")), "the verbs wrote to a database the paper bot never reads");
@@ -237,6 +269,7 @@ public class ControlVerbTests
         using var config = new TempConfig();
         var env = new Dictionary<string, string> { ["TRADINGBOT__TradingBot__DataDirectory"] = Path.Combine(config.Directory, "data") };
         await BotCli.RunAsync(env, "halt", "--reduce-only", "--config", config.Path);
+        await RunWorkerOnceAsync(config.Directory);
         Assert.Contains("Trading:        ReducingOnly (operator_reduce_only)", (await BotCli.RunAsync(env, "status", "--config", config.Path)).Output, StringComparison.Ordinal);
     }
 }

@@ -44,6 +44,8 @@ public sealed class EvaluationStep(
         var now = time.GetUtcNow();
         await latch.RefreshAsync(store.Outbox, now, cancellationToken).ConfigureAwait(false);
         var balance = await exchange.GetBalanceAsync(cancellationToken).ConfigureAwait(false);
+        if (balance.Success)
+            controls.LastBalance = balance.Value.Total;
         var exposure = Exposure.From(
             await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false),
             await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false),

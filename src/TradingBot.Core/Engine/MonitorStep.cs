@@ -52,29 +52,39 @@ public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook 
                 continue;
             }
 
-            var check = stopLoss.Check(exposure.StateOf(view, latch.IsLatched(position.Ticker, now), now));
+            var state = exposure.StateOf(view, latch.IsLatched(position.Ticker, now), now);
+            var check = stopLoss.Check(state);
             // A market that does not trade (closed, paused, determined) cannot be sold into: the gate would deny the exit
             // MARKET_NOT_ACTIVE, so none is issued and the holding waits for settlement or the market's reopening.
-            var verdict = view.Market.Status == MarketStatus.Active ? check.Verdict : StopLossVerdict.Hold;
+            var active = view.Market.Status == MarketStatus.Active;
+            var verdict = active ? check.Verdict : StopLossVerdict.Hold;
             marked.Add(new MarkedPosition(position, check.Mark, check.Mark - position.Cost, verdict));
-            if (verdict != StopLossVerdict.Exit)
+            // The operator's flatten sells every holding at its bid, above its floor or not.
+            var exit = verdict == StopLossVerdict.Exit ? check.Exit
+                : active && controls.Flattening ? stopLoss.SellAtBid(state, IntentReason.Flatten)
+                : null;
+            if (exit is not { } sell)
                 continue;
-            latch.Fire(position.Ticker, now);
+            var what = sell.Reason == IntentReason.Flatten ? "Flatten" : "Stop-loss";
+            var kind = sell.Reason == IntentReason.Flatten ? AlertKind.OperatorCommand : AlertKind.StopLossExit;
+            if (sell.Reason == IntentReason.StopLoss)
+                latch.Fire(position.Ticker, now);
             if (!_exiting.TryGetValue(position.Ticker, out var issued))
             {
                 _exiting[position.Ticker] = (now, false);
-                exits.Add(check.Exit);
-                alerts.Raise(AlertKind.StopLossExit,
-                    $"Stop-loss on {position.Ticker}: {position.Count} {position.Side} marked at {check.Mark} against a floor of {check.Floor} (cost {position.Cost}); selling down to {check.Exit.LimitPrice}.");
+                exits.Add(sell);
+                alerts.Raise(kind, sell.Reason == IntentReason.Flatten
+                    ? $"Flatten on {position.Ticker}: {position.Count} {position.Side} marked at {check.Mark} (cost {position.Cost}); selling down to {sell.LimitPrice}."
+                    : $"Stop-loss on {position.Ticker}: {position.Count} {position.Side} marked at {check.Mark} against a floor of {check.Floor} (cost {position.Cost}); selling down to {sell.LimitPrice}.");
             }
             else if (now - issued.IssuedAt >= ExitRetryAfter && !open.Any(o => o.Kind == IntentKind.Exit && o.Order.Ticker == position.Ticker))
             {
                 _exiting[position.Ticker] = (now, true);
-                exits.Add(check.Exit);
+                exits.Add(sell);
                 if (!issued.RetryReported)
                 {
-                    alerts.Raise(AlertKind.StopLossExit,
-                        $"Stop-loss on {position.Ticker} has not completed: {position.Count} {position.Side} still held, marked at {check.Mark}; selling again (down to {check.Exit.LimitPrice}) every {ExitRetryAfter.TotalMinutes:0} min until it is gone.");
+                    alerts.Raise(kind,
+                        $"{what} on {position.Ticker} has not completed: {position.Count} {position.Side} still held, marked at {check.Mark}; selling again (down to {sell.LimitPrice}) every {ExitRetryAfter.TotalMinutes:0} min until it is gone.");
                 }
             }
         }

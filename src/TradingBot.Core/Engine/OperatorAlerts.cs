@@ -10,6 +10,9 @@ public enum AlertKind
     ReconciliationMismatch,
     DailySummary,
     StorageUnavailable,
+
+    /// <summary>An operator's command (halt, reduce-only, resume, flatten) was carried out: who sent it and what came of it.</summary>
+    OperatorCommand,
 }
 
 /// <summary>Tells the operator. Must not block trading: implementations queue and send in the background.</summary>

@@ -49,6 +49,31 @@ public sealed class TradingControls
 
     public TimeZoneInfo Zone { get; }
 
+    /// <summary>The operator's flatten is under way: reducing-only, and every position is sold (an operator reason starting <see cref="FlattenPrefix"/>, so it survives a restart).</summary>
+    public const string FlattenPrefix = "flatten: ";
+
+    public bool Flattening
+    {
+        get
+        {
+            lock (_lock)
+                return _operatorState == TradingState.ReducingOnly && _operatorReason.StartsWith(FlattenPrefix, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The operator's own state (active, reducing-only, halted), apart from safe mode and the breaker.</summary>
+    public TradingState OperatorState
+    {
+        get
+        {
+            lock (_lock)
+                return _operatorState;
+        }
+    }
+
+    /// <summary>The account balance as last read by an evaluation pass: what the status shows, without a read of its own.</summary>
+    public Money? LastBalance { get; set; }
+
     public string OperatorReason
     {
         get

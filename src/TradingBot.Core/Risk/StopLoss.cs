@@ -38,13 +38,27 @@ public sealed class StopLoss(decimal floorPercent, decimal maxSlippage)
         var floor = Money.FromDollars(Fixed.CeilingTo(holding.EntryCost.Dollars * floorPercent / 100m, Money.Decimals));
         if (mark >= floor)
             return new StopLossCheck(StopLossVerdict.Hold, mark, floor, default);
-        if (!bid.Exists || !TryWorstPrice(market, holding.Side, bid.Price, out var worst))
-            return new StopLossCheck(StopLossVerdict.BelowFloorNoBid, mark, floor, default);
+        return SellAtBid(market, IntentReason.StopLoss) is { } exit
+            ? new StopLossCheck(StopLossVerdict.Exit, mark, floor, exit)
+            : new StopLossCheck(StopLossVerdict.BelowFloorNoBid, mark, floor, default);
+    }
 
-        var exit = new TradeIntent(IntentKind.Exit, IntentReason.StopLoss, market.Ticker, market.Event,
+    /// <summary>
+    /// The whole holding sold into the bid others would buy it at, down to the bid less the allowed slippage (IOC,
+    /// reduce-only); null with nothing held or no bid to sell into.
+    /// </summary>
+    public TradeIntent? SellAtBid(in MarketState market, IntentReason reason)
+    {
+        var holding = market.Holding;
+        if (holding.IsEmpty)
+            return null;
+        var bid = market.Quote.BidFor(holding.Side);
+        if (!bid.Exists || !TryWorstPrice(market, holding.Side, bid.Price, out var worst))
+            return null;
+        var mark = holding.Count * bid.Price;
+        return new TradeIntent(IntentKind.Exit, reason, market.Ticker, market.Event,
             new OrderDirection(OrderAction.Sell, holding.Side), worst, holding.Count, Execution.Take, Money.Zero,
             default, mark - holding.EntryCost, bid.Price);
-        return new StopLossCheck(StopLossVerdict.Exit, mark, floor, exit);
     }
 
     /// <summary>

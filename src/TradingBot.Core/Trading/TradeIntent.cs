@@ -21,6 +21,9 @@ public enum IntentReason
 
     /// <summary>The held side's bid beats the model's value by the minimum edge after fees.</summary>
     EdgeReversal,
+
+    /// <summary>The operator asked to flatten: every position is sold at its bid.</summary>
+    Flatten,
 }
 
 /// <summary>

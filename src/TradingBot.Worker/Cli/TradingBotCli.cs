@@ -36,12 +36,16 @@ public static class TradingBotCli
 
         var reasonOption = new Option<string>("--reason") { Description = "Why, for the log and the status", DefaultValueFactory = _ => "by the operator from the command line" };
         var reduceOnlyOption = new Option<bool>("--reduce-only") { Description = "Allow exits (sells of what is held) but no new positions" };
-        var halt = new Command("halt", "Stop sending orders (the running bot applies it within seconds); positions are kept") { Options = { reasonOption, reduceOnlyOption } };
+        var noWaitOption = new Option<bool>("--no-wait") { Description = "Do not wait for the running bot to carry the command out" };
+        var halt = new Command("halt", "Stop sending orders (the running bot applies it within seconds); positions are kept") { Options = { reasonOption, reduceOnlyOption, noWaitOption } };
         halt.SetAction((parse, cancellationToken) => WithDatabaseAsync(parse.GetValue(configOption), error, environment,
-            (settings, database) => ControlVerbs.HaltAsync(settings, database, parse.GetValue(reduceOnlyOption), parse.GetValue(reasonOption)!, output, cancellationToken)));
-        var resume = new Command("resume", "Resume trading after a halt or safe mode") { Options = { reasonOption } };
+            (settings, database) => ControlVerbs.HaltAsync(settings, database, parse.GetValue(reduceOnlyOption), parse.GetValue(reasonOption)!, !parse.GetValue(noWaitOption), output, cancellationToken)));
+        var resume = new Command("resume", "Resume trading after a halt or safe mode") { Options = { reasonOption, noWaitOption } };
         resume.SetAction((parse, cancellationToken) => WithDatabaseAsync(parse.GetValue(configOption), error, environment,
-            (_, database) => ControlVerbs.ResumeAsync(database, parse.GetValue(reasonOption)!, output, cancellationToken)));
+            (settings, database) => ControlVerbs.ResumeAsync(settings, database, parse.GetValue(reasonOption)!, !parse.GetValue(noWaitOption), output, cancellationToken)));
+        var flatten = new Command("flatten", "Go reducing-only and sell every position (reduce-only IOC at the bid) until none is left; `resume` ends it") { Options = { reasonOption, noWaitOption } };
+        flatten.SetAction((parse, cancellationToken) => WithDatabaseAsync(parse.GetValue(configOption), error, environment,
+            (settings, database) => ControlVerbs.FlattenAsync(settings, database, parse.GetValue(reasonOption)!, !parse.GetValue(noWaitOption), output, cancellationToken)));
         var status = new Command("status", "Print mode, trading state and its reasons, today's realised P&L, open positions, last scan");
         status.SetAction((parse, cancellationToken) => WithDatabaseAsync(parse.GetValue(configOption), error, environment,
             (settings, database) => ControlVerbs.StatusAsync(settings, database, output, cancellationToken)));
@@ -66,7 +70,7 @@ public static class TradingBotCli
         var root = new RootCommand("TradingBot: an automated trader for Kalshi sports event contracts")
         {
             Options = { configOption, speedOption },
-            Subcommands = { run, checkConfig, migrate, halt, resume, status, forecasts, version },
+            Subcommands = { run, checkConfig, migrate, halt, resume, flatten, status, forecasts, version },
         };
         root.SetAction((parse, _) => RunBotAsync(parse.GetValue(configOption), parse.GetValue(speedOption), error, environment));
 
@@ -75,8 +79,7 @@ public static class TradingBotCli
         return root.Parse(args).InvokeAsync(invocation);
     }
 
-    public static string Version =>
-        typeof(TradingBotCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+    public static string Version => Hosting.BotVersion.Current;
 
     private static int CheckConfig(string? configPath, TextWriter output, TextWriter error, IDictionary? environment)
     {

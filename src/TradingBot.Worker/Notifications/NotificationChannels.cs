@@ -16,6 +16,7 @@ public sealed record Notification(AlertKind Kind, string Message, DateTimeOffset
         AlertKind.UnknownOrderOutcome => "TradingBot: order outcome unknown",
         AlertKind.ReconciliationMismatch => "TradingBot: positions disagree with the exchange",
         AlertKind.StorageUnavailable => "TradingBot: database unavailable",
+        AlertKind.OperatorCommand => "TradingBot: operator command",
         _ => "TradingBot: daily summary",
     };
 }

@@ -56,9 +56,15 @@ internal sealed partial class PeriodicReconciler(
     private static partial void LogFailed(ILogger logger, string reason);
 }
 
-/// <summary>Picks up halt and resume written to the store by another process (the CLI) within seconds.</summary>
+/// <summary>
+/// Every <c>ControlsRefreshInterval</c>: reads the trading controls, carries out the operator's commands the CLI or
+/// the dashboard wrote to storage (halt, reduce-only, resume, flatten), and writes the worker's heartbeat and
+/// status for them to read.
+/// </summary>
 internal sealed partial class ControlsWatcher(
     TradingControls controls,
+    OperatorCommands commands,
+    StatusWriter status,
     Hosting.StoreReadiness store,
     IOptions<TradingBotOptions> bot,
     TimeProvider time,
@@ -70,21 +76,26 @@ internal sealed partial class ControlsWatcher(
         var last = controls.Status;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await Task.Delay(bot.Value.ControlsRefreshInterval, time, stoppingToken);
             try
             {
                 await controls.RefreshAsync(stoppingToken);
+                // Each command carried out is logged and notified as an OperatorCommand alert.
+                await commands.RunPendingAsync(stoppingToken);
                 var now = controls.Status;
                 if (now != last)
                     LogChanged(logger, now.State, TradingBot.Core.Risk.TradingStatus.Describe(now.Reason));
                 last = now;
+                await status.WriteAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogFailed(logger, ex.Message);
             }
+
+            await Task.Delay(bot.Value.ControlsRefreshInterval, time, stoppingToken);
         }
     }
+
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trading state is now {State} (reason: {Reason})")]
     private static partial void LogChanged(ILogger logger, TradingBot.Core.Risk.TradingState state, string reason);

@@ -12,6 +12,7 @@ namespace TradingBot.Worker.Trading;
 internal sealed partial class StartupReconciliation(
     StoreReadiness store,
     TradingControls controls,
+    OperatorCommands commands,
     Reconciler reconciler,
     TradingReadiness readiness,
     IOperatorAlerts alerts,
@@ -27,6 +28,8 @@ internal sealed partial class StartupReconciliation(
             try
             {
                 await controls.RefreshAsync(stoppingToken);
+                // A halt or flatten sent while the bot was stopped holds before anything trades.
+                await commands.RunPendingAsync(stoppingToken);
                 var report = await reconciler.RunAsync(stoppingToken);
                 if (report.Success)
                 {

@@ -50,6 +50,11 @@ internal static class TradingServices
         services.AddSingleton(sp => new StopLoss(risk.StopLossFloorPercent, risk.StopLossMaxSlippage));
         services.AddSingleton<ExecutionStep>();
         services.AddSingleton<MonitorStep>();
+        services.AddSingleton(sp => new OperatorCommands(sp.GetRequiredService<IBotStore>().Control, sp.GetRequiredService<TradingControls>(),
+            sp.GetRequiredService<IOperatorAlerts>(), sp.GetRequiredService<TimeProvider>()));
+        var mode = settings.Get<TradingBotOptions>().Mode.ToString();
+        services.AddSingleton(sp => new StatusWriter(sp.GetRequiredService<IBotStore>(), sp.GetRequiredService<TradingControls>(), sp.GetRequiredService<MarketBook>(),
+            risk, sp.GetRequiredService<TimeProvider>(), BotVersion.Current, mode));
         services.AddSingleton<IReadOnlyList<IForecastSource>>(sp => ForecastSetup.Sources(settings, sp.GetRequiredService<Venue>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
 
         services.AddSingleton<ForecastBook>();
