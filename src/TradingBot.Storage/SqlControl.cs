@@ -71,15 +71,20 @@ public sealed partial class SqlBotStore
         /// <summary>The stored form: times in Unix milliseconds, money in millionths, as everywhere in this schema.</summary>
         private sealed record StatusJson(long AtMs, long StartedMs, string Version, string Mode, string State, List<string> Reasons, bool BreakerTripped,
             long RealisedTodayMicros, long DailyLossLimitMicros, string? SafeModeReason, long? SafeModeSinceMs, bool ExchangeActive, bool ExchangeTradingActive,
-            long? LastScanMs, int MarketsTracked, long? BalanceMicros, int Positions, int OpenOrders, bool Flattening)
+            long? LastScanMs, int MarketsTracked, long? BalanceMicros, int Positions, int OpenOrders, bool Flattening, List<MarkJson>? Marks)
         {
             public static StatusJson From(BotStatus s) => new(s.At.ToUnixTimeMilliseconds(), s.StartedAt.ToUnixTimeMilliseconds(), s.Version, s.Mode, s.State, [.. s.Reasons],
                 s.BreakerTripped, s.RealisedToday.Micros, s.DailyLossLimit.Micros, s.SafeModeReason, s.SafeModeSince?.ToUnixTimeMilliseconds(), s.ExchangeActive,
-                s.ExchangeTradingActive, s.LastScanAt?.ToUnixTimeMilliseconds(), s.MarketsTracked, s.Balance?.Micros, s.Positions, s.OpenOrders, s.Flattening);
+                s.ExchangeTradingActive, s.LastScanAt?.ToUnixTimeMilliseconds(), s.MarketsTracked, s.Balance?.Micros, s.Positions, s.OpenOrders, s.Flattening,
+                s.Marks?.Select(m => new MarkJson(m.Ticker, m.Side, m.Count.Hundredths, m.Cost.Micros, m.Fees.Micros, m.Mark?.Micros, m.Unrealised?.Micros)).ToList());
 
             public BotStatus ToStatus() => new(FromMs(AtMs), FromMs(StartedMs), Version, Mode, State, Reasons, BreakerTripped, Money.FromMicros(RealisedTodayMicros),
                 Money.FromMicros(DailyLossLimitMicros), SafeModeReason, SafeModeSinceMs is { } since ? FromMs(since) : null, ExchangeActive, ExchangeTradingActive,
-                LastScanMs is { } scan ? FromMs(scan) : null, MarketsTracked, BalanceMicros is { } balance ? Money.FromMicros(balance) : null, Positions, OpenOrders, Flattening);
+                LastScanMs is { } scan ? FromMs(scan) : null, MarketsTracked, BalanceMicros is { } balance ? Money.FromMicros(balance) : null, Positions, OpenOrders, Flattening,
+                Marks?.Select(m => new PositionMark(m.Ticker, m.Side, Contracts.FromHundredths(m.CountHundredths), Money.FromMicros(m.CostMicros), Money.FromMicros(m.FeesMicros),
+                    m.MarkMicros is { } mark ? Money.FromMicros(mark) : null, m.UnrealisedMicros is { } u ? Money.FromMicros(u) : null)).ToList());
         }
+
+        private sealed record MarkJson(string Ticker, string Side, long CountHundredths, long CostMicros, long FeesMicros, long? MarkMicros, long? UnrealisedMicros);
     }
 }

@@ -76,7 +76,9 @@ public abstract class StoreContractTests
         await using var _db = db;
         Assert.Null(await store.Control.LoadStatusAsync(default));
         var status = new BotStatus(Now, Now.AddHours(-1), "1.2.3", "Live", "Halted", ["operator Halted: news (by cli:ops)", "safe mode since …: 5xx"], true,
-            Money.Parse("-120.5"), Money.Parse("100"), "5 consecutive 5xx", Now.AddMinutes(-5), true, false, Now.AddSeconds(-10), 72, Money.Parse("987.654321"), 3, 2, true);
+            Money.Parse("-120.5"), Money.Parse("100"), "5 consecutive 5xx", Now.AddMinutes(-5), true, false, Now.AddSeconds(-10), 72, Money.Parse("987.654321"), 3, 2, true,
+            [new PositionMark("KXNFLGAME-26SEP13DALNYG-DAL", "Yes", Contracts.Of(12.5m), Money.Parse("6.25"), Money.Parse("0.11"), Money.Parse("7.00"), Money.Parse("0.64")),
+             new PositionMark("KXNFLGAME-26SEP13DALNYG-NYG", "No", Contracts.Whole(3), Money.Parse("1.2"), Money.Zero, null, null)]);
 
         await store.Control.SaveStatusAsync(status with { State = "Active" }, default);
         await store.Control.SaveStatusAsync(status, default);
@@ -84,7 +86,8 @@ public abstract class StoreContractTests
 
         Assert.NotNull(loaded);
         Assert.Equal(status.Reasons, loaded.Reasons);
-        Assert.Equal(status with { Reasons = loaded.Reasons }, loaded);
+        Assert.Equal(status.Marks, loaded.Marks);
+        Assert.Equal(status with { Reasons = loaded.Reasons, Marks = loaded.Marks }, loaded);
     }
 
     [SkippableFact]

@@ -36,9 +36,14 @@ public sealed class StatusWriter(IBotStore store, TradingControls controls, Mark
         else if (!book.Exchange.TradingActive)
             reasons.Add("exchange trading paused");
 
+        var marks = positions.Select(p =>
+        {
+            Money? mark = book.TryGet(p.Ticker, out var view) && view.Quote.BidFor(p.Side) is { Exists: true } bid ? p.Count * bid.Price : null;
+            return new PositionMark(p.Ticker.Value, p.Side.ToString(), p.Count, p.Cost, p.Fees, mark, mark - p.Capital);
+        }).ToList();
         var snapshot = new BotStatus(now, _startedAt, version, mode, status.State.ToString(), reasons, breaker, realised, Money.FromDollars(risk.DailyLossLimit),
             safeMode?.Reason, safeMode?.Since, book.Exchange.ExchangeActive, book.Exchange.TradingActive,
-            book.LastScanAt, book.Count, controls.LastBalance, positions.Count, open.Count, controls.Flattening && positions.Count > 0);
+            book.LastScanAt, book.Count, controls.LastBalance, positions.Count, open.Count, controls.Flattening && positions.Count > 0, marks);
         await store.Control.SaveStatusAsync(snapshot, cancellationToken).ConfigureAwait(false);
         return snapshot;
     }

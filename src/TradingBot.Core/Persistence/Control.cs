@@ -52,7 +52,14 @@ public sealed record BotStatus(
     Money? Balance,
     int Positions,
     int OpenOrders,
-    bool Flattening);
+    bool Flattening,
+    IReadOnlyList<PositionMark>? Marks = null);
+
+/// <summary>
+/// A position as the worker last marked it: at the bid others would buy its side at (what selling now would fetch),
+/// null when the market has no such bid or is not tracked. Unrealised is that mark less the capital (cost and fees).
+/// </summary>
+public sealed record PositionMark(string Ticker, string Side, Contracts Count, Money Cost, Money Fees, Money? Mark, Money? Unrealised);
 
 /// <summary>The worker's heartbeat and status, and the operator's commands to it.</summary>
 public interface IControlStore
