@@ -22,6 +22,24 @@ public static class Migrator
 
     public static async Task<MigrationReport> MigrateAsync(BotDatabase database, TimeProvider time, CancellationToken cancellationToken)
     {
+        var (before, done) = await ApplyAsync(database, time, cancellationToken).ConfigureAwait(false);
+        var after = done.Count > 0 ? Embedded[^1].Version : before;
+        // Positions are derived from the fills: a database upgraded across a migration that changed what a position
+        // holds (0002: the fees paid on it) has them rebuilt, or they would read the new columns' defaults.
+        if (before > 0 && before < PositionsChangedAt && after >= PositionsChangedAt)
+        {
+            await new SqlBotStore(database, time).Ledger.RebuildAsync(cancellationToken).ConfigureAwait(false);
+            done.Add("positions rebuilt from the fills");
+        }
+
+        return new MigrationReport(before, after, done);
+    }
+
+    /// <summary>The last migration that changed what the positions table derives from the fills.</summary>
+    private const long PositionsChangedAt = 2;
+
+    private static async Task<(long Before, List<string> Done)> ApplyAsync(BotDatabase database, TimeProvider time, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_ms BIGINT NOT NULL)",
@@ -46,7 +64,7 @@ public static class Migrator
             done.Add($"{migration.Version:D4} {migration.Name}");
         }
 
-        return new MigrationReport(before, done.Count > 0 ? Embedded[^1].Version : before, done);
+        return (before, done);
     }
 
     private static List<Migration> LoadEmbedded()

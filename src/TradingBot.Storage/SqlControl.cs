@@ -14,7 +14,7 @@ public sealed partial class SqlBotStore
         private const string Worker = "worker";
 
         /// <summary>Two writers (the CLI and the API) may number a command at once; the loser numbers again.</summary>
-        private const int IssueAttempts = 5;
+        private const int IssueAttempts = 50;
 
         public Task SaveStatusAsync(BotStatus status, CancellationToken cancellationToken) =>
             store.ExecuteAsync("""

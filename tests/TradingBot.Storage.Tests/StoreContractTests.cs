@@ -38,6 +38,36 @@ public abstract class StoreContractTests
         new(id, "o-1", MarketTicker.Parse(ticker), side, Price.FromDollars(yesPrice), Contracts.Of(count), Money.FromDollars(fee), true, at);
 
     [SkippableFact]
+    public async Task A_database_upgraded_from_before_position_fees_has_its_positions_rebuilt_with_the_fees_paid()
+    {
+        var (db, store) = await OpenAsync();
+        await using var _db = db;
+        await store.Ledger.RecordFillAsync(Fill("f1", OutcomeSide.Yes, 0.40m, 10m, 0.17m, Now), default);
+        // The schema as a bot from before migration 0002 left it: no fee column, no later tables.
+        await using (var connection = await db.Database.OpenAsync(default))
+        {
+            foreach (var sql in new[]
+            {
+                "ALTER TABLE positions DROP COLUMN fee_micros", "DROP TABLE control_commands", "DROP TABLE bot_status",
+                "DELETE FROM schema_migrations WHERE version >= 2",
+            })
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        var report = await Migrator.MigrateAsync(db.Database, Time, default);
+
+        Assert.Equal(1, report.VersionBefore);
+        Assert.Contains("positions rebuilt from the fills", report.Applied);
+        var position = Assert.Single(await store.Ledger.PositionsAsync(default));
+        Assert.Equal(Money.Parse("0.17"), position.Fees);
+        Assert.Empty((await Migrator.MigrateAsync(db.Database, Time, default)).Applied);
+    }
+
+    [SkippableFact]
     public async Task Commands_are_numbered_in_order_of_issue_pending_until_completed_and_kept_with_who_sent_them()
     {
         var (db, store) = await OpenAsync();
