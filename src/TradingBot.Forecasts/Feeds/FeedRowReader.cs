@@ -1,6 +1,7 @@
 using System.Globalization;
 using TradingBot.Core.Sports;
 using TradingBot.Core.Values;
+using TradingBot.Forecasts.Common;
 
 namespace TradingBot.Forecasts.Feeds;
 
@@ -14,6 +15,7 @@ internal static class FeedRowReader
     public const string League = "league";
     public const string Date = "date";
     public const string Team = "team";
+    public const string Opponent = "opponent";
     public const string Market = "market";
     public const string Line = "line";
     public const string ProbabilityField = "probability";
@@ -33,7 +35,7 @@ internal static class FeedRowReader
             throw new FeedRowException($"as_of {field(AsOf)} is in the future (loaded at {now.ToString("O", CultureInfo.InvariantCulture)})");
 
         var ticker = field(Ticker);
-        string[] teamFields = [field(League), field(Date), field(Team), field(Market), field(Line)];
+        string[] teamFields = [field(League), field(Date), field(Team), field(Opponent), field(Market), field(Line)];
         if (ticker.Length > 0)
         {
             if (teamFields.Any(f => f.Length > 0))
@@ -43,7 +45,7 @@ internal static class FeedRowReader
             return new FeedRow(where, parsed, null, yes, asOf);
         }
 
-        return new FeedRow(where, null, ReadTeamKey(field), yes, asOf);
+        return ReadTeamRow(where, field, yes, asOf);
     }
 
     /// <summary>ISO 8601 with an explicit offset or Z: a time without a zone could be read hours off.</summary>
@@ -56,19 +58,43 @@ internal static class FeedRowReader
         return at;
     }
 
-    private static FeedTeamKey ReadTeamKey(Func<string, string> field)
+    /// <summary>
+    /// A row by league, date and team. Leagues with a team catalog resolve the team now; college rows keep the school
+    /// (and opponent) as written, matched against each listed game's schools when a market asks.
+    /// </summary>
+    private static FeedRow ReadTeamRow(string where, Func<string, string> field, Probability yes, DateTimeOffset asOf)
     {
         var leagueText = field(League);
         if (leagueText.Length == 0)
             throw new FeedRowException("a row needs a ticker, or league, date and team");
-        if (!Leagues.TryParse(leagueText, out var league) || !TeamCatalog.HasCatalog(league))
-            throw new FeedRowException($"league '{leagueText}' is not one of {string.Join(", ", TeamCatalog.Leagues)} (use a ticker for other leagues)");
+        if (!Leagues.TryParse(leagueText, out var league))
+            throw new FeedRowException($"league '{leagueText}' is not one of {string.Join(", ", Enum.GetValues<League>().Select(l => l.SeriesToken()))} (use a ticker for other leagues)");
         if (!DateOnly.TryParseExact(field(Date), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             throw new FeedRowException($"date '{field(Date)}' is not yyyy-MM-dd");
-        var lookup = TeamCatalog.Find(league, field(Team));
+        var (kind, line) = ReadKindAndLine(field);
+
+        var team = field(Team);
+        var opponent = field(Opponent);
+        if (!TeamCatalog.HasCatalog(league))
+        {
+            if (SchoolName.Of(team).Normalized.Length == 0)
+                throw new FeedRowException($"team '{team}' names no school");
+            if (opponent.Length > 0 && SchoolName.Of(opponent).Normalized.Length == 0)
+                throw new FeedRowException($"opponent '{opponent}' names no school");
+            var school = new FeedSchoolKey(league, date, SchoolName.Of(team), opponent.Length > 0 ? SchoolName.Of(opponent) : null, kind, line);
+            return new FeedRow(where, null, null, yes, asOf, school);
+        }
+
+        if (opponent.Length > 0)
+            throw new FeedRowException($"opponent is read only for college rows ({league.SeriesToken()} teams are known by name)");
+        var lookup = TeamCatalog.Find(league, team);
         if (!lookup.Found)
             throw new FeedRowException(lookup.Problem!);
+        return new FeedRow(where, null, new FeedTeamKey(league, date, lookup.Team.Code, kind, line), yes, asOf);
+    }
 
+    private static (SportsMarketKind Kind, decimal? Line) ReadKindAndLine(Func<string, string> field)
+    {
         var marketText = field(Market);
         var kind = marketText.ToUpperInvariant() switch
         {
@@ -78,22 +104,16 @@ internal static class FeedRowReader
             _ => throw new FeedRowException($"market '{marketText}' is not winner, spread or total"),
         };
         var lineText = field(Line);
-        decimal? line = null;
         if (kind == SportsMarketKind.Winner)
         {
             if (lineText.Length > 0)
                 throw new FeedRowException("a winner row has no line");
-        }
-        else if (!decimal.TryParse(lineText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) || parsed <= 0)
-        {
-            throw new FeedRowException($"line '{lineText}' is not a positive number (a {marketText} row needs one)");
-        }
-        else
-        {
-            line = parsed;
+            return (kind, null);
         }
 
-        return new FeedTeamKey(league, date, lookup.Team.Code, kind, line);
+        if (!decimal.TryParse(lineText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) || parsed <= 0)
+            throw new FeedRowException($"line '{lineText}' is not a positive number (a {marketText} row needs one)");
+        return (kind, parsed);
     }
 }
 

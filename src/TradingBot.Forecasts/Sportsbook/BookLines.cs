@@ -134,6 +134,8 @@ internal sealed class BookLines(Team home, Team away, DevigMethod method, OddsFo
             return home;
         if (string.Equals(name, away.FullName, StringComparison.OrdinalIgnoreCase))
             return away;
+        if (!TeamCatalog.HasCatalog(home.League))
+            return SchoolNames.Match(SchoolName.Of(name), away, home).Team;
         var lookup = TeamCatalog.Find(home.League, name);
         return lookup.Found && (lookup.Team == home || lookup.Team == away) ? lookup.Team : null;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using TradingBot.Core.Forecasting;
 using TradingBot.Core.Markets;
@@ -23,23 +24,40 @@ internal sealed record ConsensusRules(DevigMethod Method, OddsFormat Format, Fun
     LineModel Model = LineModel.Exact, Func<League, bool, double?>? SdOf = null);
 
 /// <summary>
-/// The consensus of every mapped game, immutable so <c>Get</c> reads it without locks. Problems found while
-/// building it (events that map to no Kalshi game, stale books, unusable markets) travel with it to health.
+/// A college event as the books list it. There is no catalog of schools, so it is kept with its names and matched to
+/// a Kalshi game only when one of that game's markets is asked (<see cref="SchoolNames"/>).
+/// </summary>
+internal sealed record CollegeEvent(int Index, OddsEvent Event, League League, SchoolName Home, SchoolName Away, DateTimeOffset Start);
+
+/// <summary>
+/// The consensus of every mapped game, immutable so <c>Get</c> reads it without locks (college games are matched
+/// and priced on the first ask and cached here). Problems found while building it (events that map to no Kalshi
+/// game, stale books, unusable markets) travel with it to health.
 /// </summary>
 internal sealed class ConsensusSnapshot
 {
     private readonly Dictionary<(League, string, string), List<ConsensusEvent>> _byTeams = [];
     private readonly ConsensusRules? _rules;
+    private readonly IReadOnlyList<CollegeEvent> _college;
+    private readonly DateTimeOffset _builtAt;
+    private readonly ConcurrentDictionary<CollegeGameKey, Lazy<GameMatch<ConsensusEvent>>> _collegeMatches = new();
+    private readonly ConcurrentDictionary<(int Index, string Home, string Away), Lazy<ConsensusEvent>> _collegeConsensus = new();
+    private readonly Lock _late = new();
+    private readonly SortedDictionary<string, int> _staleByBook;
+    private readonly List<InputProblem> _unusable;
 
-    public static readonly ConsensusSnapshot Empty = new([], [], [], [], null);
+    public static readonly ConsensusSnapshot Empty = new([], [], [], new SortedDictionary<string, int>(StringComparer.Ordinal), [], null, default);
 
-    public ConsensusSnapshot(IReadOnlyList<ConsensusEvent> events, IReadOnlyList<InputProblem> unmapped, IReadOnlyList<InputProblem> stale, IReadOnlyList<InputProblem> unusable, ConsensusRules? rules)
+    public ConsensusSnapshot(IReadOnlyList<ConsensusEvent> events, IReadOnlyList<CollegeEvent> college, IReadOnlyList<InputProblem> unmapped,
+        SortedDictionary<string, int> staleByBook, List<InputProblem> unusable, ConsensusRules? rules, DateTimeOffset builtAt)
     {
         Events = events;
         Unmapped = unmapped;
-        Stale = stale;
-        Unusable = unusable;
+        _college = college;
+        _staleByBook = staleByBook;
+        _unusable = unusable;
         _rules = rules;
+        _builtAt = builtAt;
         foreach (var game in events)
         {
             var key = TeamsKey(game.Game.League, game.Game.Home, game.Game.Away);
@@ -53,12 +71,46 @@ internal sealed class ConsensusSnapshot
 
     public IReadOnlyList<InputProblem> Unmapped { get; }
 
-    public IReadOnlyList<InputProblem> Stale { get; }
+    /// <summary>College events no market asked so far has matched: games Kalshi does not list, or names the rule cannot tell.</summary>
+    public IReadOnlyList<InputProblem> UnmatchedCollege
+    {
+        get
+        {
+            var matched = _collegeConsensus.Keys.Select(k => k.Index).ToHashSet();
+            return _college
+                .Where(c => !matched.Contains(c.Index))
+                .Select(c => new InputProblem(c.Event.Describe(), $"matches no listed {c.League.SeriesToken()} game"))
+                .ToList();
+        }
+    }
 
-    public IReadOnlyList<InputProblem> Unusable { get; }
+    public IReadOnlyList<InputProblem> Stale
+    {
+        get
+        {
+            lock (_late)
+            {
+                return _staleByBook
+                    .Select(b => new InputProblem($"book {b.Key}", $"skipped as stale in {b.Value} market(s) (last_update missing or older than {_rules?.MaxBookAge:c})"))
+                    .ToList();
+            }
+        }
+    }
 
-    /// <summary>Lines quoted by enough books to be priced on their own.</summary>
-    public int PricedLines => _rules is null ? 0 : Events.Sum(e => e.Lines.Values.Count(l => l.Books >= _rules.MinBooks));
+    public IReadOnlyList<InputProblem> Unusable
+    {
+        get
+        {
+            lock (_late)
+                return _unusable.ToList();
+        }
+    }
+
+    /// <summary>Lines quoted by enough books to be priced on their own (a college game's once a market has asked for it).</summary>
+    public int PricedLines => _rules is null
+        ? 0
+        : Events.Concat(_collegeConsensus.Values.Where(l => l.IsValueCreated).Select(l => l.Value))
+            .Sum(e => e.Lines.Values.Count(l => l.Books >= _rules.MinBooks));
 
     /// <summary>
     /// The forecast for a market, or null. A market whose game is found but whose line too few books quote is
@@ -76,9 +128,11 @@ internal sealed class ConsensusSnapshot
         }
 
         var game = market.Event;
-        if (!_byTeams.TryGetValue(TeamsKey(game.League, game.Home, game.Away), out var candidates))
-            return null;
-        var match = rule.FindOne(game, request.GameStart, candidates, c => c.Game);
+        var match = TeamCatalog.HasCatalog(game.League)
+            ? _byTeams.TryGetValue(TeamsKey(game.League, game.Home, game.Away), out var candidates)
+                ? rule.FindOne(game, request.GameStart, candidates, c => c.Game)
+                : new GameMatch<ConsensusEvent>(GameMatchOutcome.None, null, 0)
+            : MatchCollege(game, request.GameStart, rule);
         if (match.Outcome == GameMatchOutcome.Ambiguous)
         {
             lookups.Add(request.Ticker.Value, $"{match.Candidates} odds events match this game; none is used");
@@ -113,6 +167,52 @@ internal sealed class ConsensusSnapshot
         return null;
     }
 
+    /// <summary>
+    /// The college event for a Kalshi game: both its names must be the game's two schools by the name rule (either
+    /// way round, for neutral sites) and its start must pass the match rule. Worked out once per game and kept, as
+    /// is each matched event's consensus: a scan asks for the same game's markets many times.
+    /// </summary>
+    private GameMatch<ConsensusEvent> MatchCollege(SportsEvent game, DateTimeOffset? start, GameMatchRule rule)
+    {
+        var key = new CollegeGameKey(game.League, game.Date, game.StartTime, game.Away.Code, game.Away.FullName, game.Home.Code, game.Home.FullName, start);
+        return _collegeMatches.GetOrAdd(key, _ => new Lazy<GameMatch<ConsensusEvent>>(() =>
+        {
+            var named = new List<(CollegeEvent Event, FeedGame Game)>();
+            foreach (var college in _college.Where(c => c.League == game.League))
+            {
+                var home = SchoolNames.Match(college.Home, game.Away, game.Home).Team;
+                var away = SchoolNames.Match(college.Away, game.Away, game.Home).Team;
+                if (home is not null && away is not null && home != away)
+                    named.Add((college, new FeedGame(game.League, home, away, college.Start)));
+            }
+
+            var found = rule.FindOne(game, start, named, n => n.Game);
+            if (found.Outcome != GameMatchOutcome.Matched)
+                return new GameMatch<ConsensusEvent>(found.Outcome, null, found.Candidates);
+            var (matched, feedGame) = found.Value;
+            var consensus = _collegeConsensus.GetOrAdd(
+                (matched.Index, feedGame.Home.Code, feedGame.Away.Code),
+                _ => new Lazy<ConsensusEvent>(() => Consensus(matched, feedGame))).Value;
+            return new GameMatch<ConsensusEvent>(GameMatchOutcome.Matched, consensus, 1);
+        })).Value;
+    }
+
+    /// <summary>A matched college event priced as any other, its book problems added to this snapshot's.</summary>
+    private ConsensusEvent Consensus(CollegeEvent college, FeedGame game)
+    {
+        var stale = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var unusable = new List<InputProblem>();
+        var quotes = ConsensusBuilder.Quotes(college.Event, game, _rules!, _builtAt, stale, unusable);
+        lock (_late)
+        {
+            foreach (var (book, count) in stale)
+                _staleByBook[book] = _staleByBook.GetValueOrDefault(book) + count;
+            _unusable.AddRange(unusable);
+        }
+
+        return new ConsensusEvent(college.Event.Id ?? "", game, ConsensusBuilder.Lines(quotes), quotes);
+    }
+
     private static Forecast Forecast(double probability, DateTimeOffset asOf) =>
         new(Math.Clamp(Math.Round((decimal)probability, 6), 0m, 1m), asOf);
 
@@ -127,45 +227,55 @@ internal sealed class ConsensusSnapshot
 
     private static (League, string, string) TeamsKey(League league, Team a, Team b) =>
         string.CompareOrdinal(a.Code, b.Code) < 0 ? (league, a.Code, b.Code) : (league, b.Code, a.Code);
+
+    /// <summary>A Kalshi college game as its listing names it: the schools are built anew for each request, so they are keyed by code and name.</summary>
+    private readonly record struct CollegeGameKey(League League, DateOnly Date, TimeOnly? StartTime, string AwayCode, string AwayName, string HomeCode, string HomeName, DateTimeOffset? Start);
 }
 
-/// <summary>Builds the consensus from the books' events: map each event to a Kalshi game, de-vig each fresh book, average by weight.</summary>
+/// <summary>
+/// Builds the consensus from the books' events: map each event to a Kalshi game, de-vig each fresh book, average by
+/// weight. College events are kept as listed and mapped when a market asks (<see cref="ConsensusSnapshot"/>).
+/// </summary>
 internal static class ConsensusBuilder
 {
     public static ConsensusSnapshot Build(IEnumerable<OddsEvent> events, ConsensusRules rules, DateTimeOffset now)
     {
         var mapped = new List<ConsensusEvent>();
+        var college = new List<CollegeEvent>();
         var unmapped = new List<InputProblem>();
         var unusable = new List<InputProblem>();
         var staleByBook = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var oddsEvent in events)
         {
-            if (!TryMap(oddsEvent, out var game, out var reason))
+            if (!Leagues.TryFromOddsApiSportKey(oddsEvent.SportKey, out var league))
+            {
+                unmapped.Add(new InputProblem(oddsEvent.Describe(), $"sport '{oddsEvent.SportKey}' is not a league the bot trades"));
+            }
+            else if (!TeamCatalog.HasCatalog(league))
+            {
+                if (TryKeepCollege(oddsEvent, league, college.Count, out var kept, out var reason))
+                    college.Add(kept);
+                else
+                    unmapped.Add(new InputProblem(oddsEvent.Describe(), reason));
+            }
+            else if (TryMap(oddsEvent, league, out var game, out var reason))
+            {
+                var quotes = Quotes(oddsEvent, game, rules, now, staleByBook, unusable);
+                mapped.Add(new ConsensusEvent(oddsEvent.Id ?? "", game, Lines(quotes), quotes));
+            }
+            else
             {
                 unmapped.Add(new InputProblem(oddsEvent.Describe(), reason));
-                continue;
             }
-
-            var quotes = Quotes(oddsEvent, game, rules, now, staleByBook, unusable);
-            mapped.Add(new ConsensusEvent(oddsEvent.Id ?? "", game, Lines(quotes), quotes));
         }
 
-        var stale = staleByBook
-            .Select(b => new InputProblem($"book {b.Key}", $"skipped as stale in {b.Value} market(s) (last_update missing or older than {rules.MaxBookAge:c})"))
-            .ToList();
-        return new ConsensusSnapshot(mapped, unmapped, stale, unusable, rules);
+        return new ConsensusSnapshot(mapped, college, unmapped, staleByBook, unusable, rules, now);
     }
 
-    /// <summary>An event maps only when its sport is a league we trade and both names resolve to exactly one team: never guessed.</summary>
-    private static bool TryMap(OddsEvent oddsEvent, out FeedGame game, out string reason)
+    /// <summary>An event maps only when both names resolve to exactly one team of the league: never guessed.</summary>
+    private static bool TryMap(OddsEvent oddsEvent, League league, out FeedGame game, out string reason)
     {
         game = null!;
-        if (!Leagues.TryFromOddsApiSportKey(oddsEvent.SportKey, out var league) || !TeamCatalog.HasCatalog(league))
-        {
-            reason = $"sport '{oddsEvent.SportKey}' maps to no league with a team catalog";
-            return false;
-        }
-
         var home = TeamCatalog.Find(league, oddsEvent.HomeTeam);
         var away = TeamCatalog.Find(league, oddsEvent.AwayTeam);
         if (!home.Found || !away.Found || home.Team == away.Team || oddsEvent.CommenceTime is not { } start)
@@ -179,7 +289,22 @@ internal static class ConsensusBuilder
         return true;
     }
 
-    private static List<BookQuote> Quotes(OddsEvent oddsEvent, FeedGame game, ConsensusRules rules, DateTimeOffset now, SortedDictionary<string, int> staleByBook, List<InputProblem> unusable)
+    private static bool TryKeepCollege(OddsEvent oddsEvent, League league, int index, out CollegeEvent college, out string reason)
+    {
+        college = null!;
+        var home = SchoolName.Of(oddsEvent.HomeTeam);
+        var away = SchoolName.Of(oddsEvent.AwayTeam);
+        reason = oddsEvent.CommenceTime is null ? "no commence_time"
+            : home.Normalized.Length == 0 || away.Normalized.Length == 0 ? "a side has no name"
+            : home == away ? "both sides are the same school"
+            : "";
+        if (reason.Length > 0)
+            return false;
+        college = new CollegeEvent(index, oddsEvent, league, home, away, oddsEvent.CommenceTime!.Value);
+        return true;
+    }
+
+    public static List<BookQuote> Quotes(OddsEvent oddsEvent, FeedGame game, ConsensusRules rules, DateTimeOffset now, SortedDictionary<string, int> staleByBook, List<InputProblem> unusable)
     {
         var quotes = new List<BookQuote>();
         var reader = new BookLines(game.Home, game.Away, rules.Method, rules.Format, unusable);
@@ -212,7 +337,7 @@ internal static class ConsensusBuilder
     }
 
     /// <summary>Every quoted line with its weighted consensus and book count; whether the count is enough is decided when a market asks.</summary>
-    private static Dictionary<FairKey, ConsensusLine> Lines(List<BookQuote> quotes) =>
+    public static Dictionary<FairKey, ConsensusLine> Lines(List<BookQuote> quotes) =>
         quotes
             .GroupBy(q => q.Key)
             .ToDictionary(

@@ -7,10 +7,10 @@ using TradingBot.Forecasts.Options;
 namespace TradingBot.Forecasts.Sportsbook;
 
 /// <summary>
-/// Fair probabilities from the sportsbooks' consensus: The Odds API's events are mapped to Kalshi games, each fresh
-/// book is de-vigged with the configured method, and the books are averaged by weight. Moneylines answer winner
-/// markets; spreads and totals answer Kalshi's spread and total markets at exactly the same line, from at least
-/// <c>MinBooks</c> books (or, with <c>LineModel</c> Normal, from the books' other lines). A forecast's time is the
+/// Fair probabilities from the sportsbooks' consensus: The Odds API's events are mapped to Kalshi games (college
+/// games by their schools' names when a market asks), each fresh book is de-vigged with the configured method, and
+/// the books are averaged by weight. Moneylines answer winner markets; spreads and totals answer Kalshi's spread and
+/// total markets at exactly the same line, from at least <c>MinBooks</c> books (or, with <c>LineModel</c> Normal, from the books' other lines). A forecast's time is the
 /// oldest book quote in it. Each sport's last good reply is kept when a poll fails.
 /// </summary>
 public sealed class SportsbookForecastSource : IForecastSource
@@ -51,6 +51,7 @@ public sealed class SportsbookForecastSource : IForecastSource
             var problem = ProblemText.Join(
                 _schedule.Describe(_time.GetUtcNow(), _options.StaleAfter),
                 Summary("odds event(s) map to no Kalshi game", snapshot.Unmapped),
+                Summary("college odds event(s) match no listed game so far", snapshot.UnmatchedCollege),
                 Summary("unreadable event(s)", _readProblems),
                 Summary("stale book(s)", snapshot.Stale),
                 Summary("unusable book market(s)", snapshot.Unusable),
@@ -62,6 +63,12 @@ public sealed class SportsbookForecastSource : IForecastSource
 
     /// <summary>Every odds event that maps to no Kalshi game, with the reason, as of the last refresh.</summary>
     public IReadOnlyList<InputProblem> UnmappedEvents => _snapshot.Unmapped;
+
+    /// <summary>
+    /// College odds events (no catalog of schools: matched when a market of their game is asked) that no market
+    /// asked since the last refresh has matched.
+    /// </summary>
+    public IReadOnlyList<InputProblem> UnmatchedCollegeEvents => _snapshot.UnmatchedCollege;
 
     public Forecast? Get(ForecastRequest market)
     {

@@ -91,6 +91,27 @@ public class FeedParserTests
     }
 
     [Fact]
+    public void College_rows_keep_the_school_and_opponent_as_written_and_only_college_rows_take_an_opponent()
+    {
+        const string csv = """
+            league,date,team,opponent,market,line,probability,as_of
+            NCAAF,2026-09-19,Michigan St.,,,,0.41,2026-09-19T12:00:00Z
+            ncaamb,2026-03-06,Miami (OH) RedHawks,Ohio,total,150.5,0.5,2026-03-06T12:00:00Z
+            NFL,2026-09-13,DAL,NYG,,,0.5,2026-09-13T12:00:00Z
+            NCAAF,2026-09-19,(),,,,0.5,2026-09-19T12:00:00Z
+            """;
+        var load = FeedParser.Parse(csv, FeedFormat.Csv, Now.AddDays(7));
+
+        Assert.Equal(2, load.Rows.Count);
+        Assert.Null(load.Rows[0].TeamKey);
+        Assert.Equal(new FeedSchoolKey(League.Ncaaf, new DateOnly(2026, 9, 19), new("michigan st", 0), null, SportsMarketKind.Winner, null), load.Rows[0].SchoolKey);
+        Assert.Equal(new FeedSchoolKey(League.Ncaamb, new DateOnly(2026, 3, 6), new("miami oh redhawks", 8), new("ohio", 0), SportsMarketKind.Total, 150.5m), load.Rows[1].SchoolKey);
+        var problems = load.Problems.ToDictionary(p => p.Where, p => p.Message);
+        Assert.Equal("opponent is read only for college rows (NFL teams are known by name)", problems["line 4"]);
+        Assert.Equal("team '()' names no school", problems["line 5"]);
+    }
+
+    [Fact]
     public void A_header_only_csv_is_a_valid_empty_feed()
     {
         var load = FeedParser.Parse("ticker,probability,as_of\n", FeedFormat.Csv, Now);

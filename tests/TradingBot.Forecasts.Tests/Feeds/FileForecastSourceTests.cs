@@ -174,4 +174,43 @@ public sealed class FileForecastSourceTests : IDisposable
     [Fact]
     public void Before_the_first_refresh_health_says_so() =>
         Assert.Equal("not loaded yet", Source().Source.Health.Problem);
+    /// <summary>
+    /// College rows name the school as written; each market asks with its listing (Kalshi's
+    /// <c>KXNCAAFGAME-26SEP19MSUND</c>: "Michigan St. vs Notre Dame", "MSU vs ND (Sep 19)"). Michigan plays
+    /// elsewhere the same day: "Michigan State Spartans" starts with its name too, so a row whose school matches
+    /// only by its first words needs the opponent.
+    /// </summary>
+    [Fact]
+    public async Task College_rows_answer_by_school_and_a_sportsbook_style_name_needs_its_opponent()
+    {
+        _time.SetUtcNow(new DateTimeOffset(2026, 9, 19, 14, 0, 0, TimeSpan.Zero));
+        var (source, path) = Source();
+        await File.WriteAllTextAsync(path, """
+            league,date,team,opponent,market,line,probability,as_of
+            NCAAF,2026-09-19,Michigan St.,,,,0.41,2026-09-19T12:00:00Z
+            NCAAF,2026-09-19,Notre Dame Fighting Irish,Michigan State Spartans,spread,3.5,0.45,2026-09-19T12:00:00Z
+            NCAAF,2026-09-19,michigan state,,total,48.5,0.52,2026-09-19T12:00:00Z
+            NCAAF,2026-09-19,Michigan State Spartans,,spread,3.5,0.30,2026-09-19T12:00:00Z
+            NCAAF,2026-09-19,Ohio St.,Michigan Wolverines,,,0.70,2026-09-19T12:00:00Z
+            """);
+        await source.RefreshAsync(CancellationToken.None);
+        decimal? Yes(string ticker, string title, string subTitle) => source.Get(Requests.For(ticker).Listed(title, subTitle))?.Yes.Value;
+        const string Title = "Michigan St. vs Notre Dame", Sub = "MSU vs ND (Sep 19)";
+
+        Assert.Equal(5, source.Health.Markets);
+        Assert.Equal(0.41m, Yes("KXNCAAFGAME-26SEP19MSUND-MSU", Title, Sub));
+        Assert.Null(Yes("KXNCAAFGAME-26SEP19MSUND-ND", Title, Sub));
+        Assert.Equal(0.45m, Yes("KXNCAAFSPREAD-26SEP19MSUND-ND4", Title, Sub));
+        Assert.Equal(0.52m, Yes("KXNCAAFTOTAL-26SEP19MSUND-49", Title, Sub));
+        Assert.Null(Yes("KXNCAAFGAME-26SEP20MSUND-MSU", Title, "MSU vs ND (Sep 20)"));
+
+        // MSU by over 3.5 is only named "Michigan State Spartans" with no opponent: not priced, and health says why.
+        Assert.Null(Yes("KXNCAAFSPREAD-26SEP19MSUND-MSU4", Title, Sub));
+        Assert.Contains("KXNCAAFSPREAD-26SEP19MSUND-MSU4: line 5: 'michigan state spartans' starts with Michigan St. but is not its name", source.Health.Problem, StringComparison.Ordinal);
+
+        // Across games: neither Michigan State row prices Michigan's game; the Ohio St. row with its opponent does.
+        Assert.Equal(0.70m, Yes("KXNCAAFGAME-26SEP19OSUMICH-OSU", "Ohio St. vs Michigan", "OSU vs MICH (Sep 19)"));
+        Assert.Null(Yes("KXNCAAFGAME-26SEP19OSUMICH-MICH", "Ohio St. vs Michigan", "OSU vs MICH (Sep 19)"));
+        Assert.Null(Yes("KXNCAAFSPREAD-26SEP19OSUMICH-MICH4", "Ohio St. vs Michigan", "OSU vs MICH (Sep 19)"));
+    }
 }

@@ -12,7 +12,8 @@ namespace TradingBot.Forecasts.Tests.Sportsbook;
 
 /// <summary>
 /// The real Odds API replies in Corpus/OddsApi (2023–2026, see its README and SOURCES.json): every reply is read,
-/// every game of a league with a team catalog maps to its two teams, and each game's markets are priced the way
+/// every game of a league with a team catalog maps to its two teams (college games to the Kalshi listing written
+/// for them here, when their markets ask), and each game's markets are priced the way
 /// Kalshi lists them: each team's win from the moneylines, spreads and totals at the half-point lines the books
 /// quote, each from at least MinBooks (2) books at exactly that line, and nothing from fewer. The expected prices
 /// are worked out here from the raw JSON by a separate, plain reading (additive de-vig, which is what Shin gives on
@@ -24,11 +25,14 @@ public sealed class OddsApiCorpusTests(ITestOutputHelper output)
     private static readonly TimeZoneInfo Eastern = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
     /// <summary>
-    /// The sports whose games must map. College games (americanfootball_ncaaf, basketball_ncaab) have no team catalog
-    /// yet and tennis is not traded: those events are reported as unmapped, which is asserted as the known exception.
-    /// When college resolution lands, add its sport keys here.
+    /// The sports whose games map when the reply is read. College games (americanfootball_ncaaf, basketball_ncaab)
+    /// have no team catalog: they are kept and matched when a Kalshi market of theirs asks (see the college tests
+    /// below). Tennis is not traded: its events are reported as unmapped, the one known exception.
     /// </summary>
     private static readonly HashSet<string> CatalogSports = new(TeamCatalog.Leagues.Select(l => l.OddsApiSportKey()), StringComparer.Ordinal);
+
+    private static readonly HashSet<string> CollegeSports = new(
+        Enum.GetValues<League>().Where(l => !TeamCatalog.HasCatalog(l)).Select(l => l.OddsApiSportKey()), StringComparer.Ordinal);
 
     public static TheoryData<string> Replies() => new(ReplyFiles());
 
@@ -58,23 +62,29 @@ public sealed class OddsApiCorpusTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Replies))]
-    public async Task Every_game_of_a_league_with_a_catalog_maps_to_its_teams_and_only_college_and_tennis_do_not(string file)
+    public async Task Every_game_of_a_league_with_a_catalog_maps_to_its_teams_college_games_wait_for_their_listing_and_only_tennis_maps_to_nothing(string file)
     {
         var reply = Reply.Load(file);
         var source = await LoadedAsync(reply);
 
         var unmapped = source.UnmappedEvents.ToDictionary(e => e.Where.Split(' ')[1], e => e.Message, StringComparer.Ordinal);
-        var notCatalogued = reply.Events.Where(e => !CatalogSports.Contains(e.Sport)).ToList();
-        Assert.Equal(notCatalogued.Select(e => e.Id).Order(StringComparer.Ordinal), unmapped.Keys.Order(StringComparer.Ordinal));
-        Assert.All(notCatalogued, e => Assert.Equal($"sport '{e.Sport}' maps to no league with a team catalog", unmapped[e.Id]));
+        var notTraded = reply.Events.Where(e => !CatalogSports.Contains(e.Sport) && !CollegeSports.Contains(e.Sport)).ToList();
+        Assert.Equal(notTraded.Select(e => e.Id).Order(StringComparer.Ordinal), unmapped.Keys.Order(StringComparer.Ordinal));
+        Assert.All(notTraded, e => Assert.StartsWith("tennis_", e.Sport, StringComparison.Ordinal));
+        Assert.All(notTraded, e => Assert.Equal($"sport '{e.Sport}' is not a league the bot trades", unmapped[e.Id]));
         foreach (var game in reply.Events.Where(e => CatalogSports.Contains(e.Sport)))
         {
             Assert.True(TeamCatalog.Find(game.League, game.Home).Found, $"{file}: home '{game.Home}'");
             Assert.True(TeamCatalog.Find(game.League, game.Away).Found, $"{file}: away '{game.Away}'");
         }
 
-        output.WriteLine($"{file}: {reply.Events.Count} events, {reply.Events.Count - notCatalogued.Count} mapped, not mapped by sport: "
-            + string.Join(", ", notCatalogued.GroupBy(e => e.Sport).Select(g => $"{g.Key} {g.Count()}")));
+        // Before any market asks, every college event is one no listed game has matched yet.
+        var college = reply.Events.Where(e => CollegeSports.Contains(e.Sport)).ToList();
+        Assert.Equal(college.Select(e => e.Id).Order(StringComparer.Ordinal), source.UnmatchedCollegeEvents.Select(e => e.Where.Split(' ')[1]).Order(StringComparer.Ordinal));
+        Assert.All(source.UnmatchedCollegeEvents, e => Assert.Matches("matches no listed NCAA(F|MB) game$", e.Message));
+
+        output.WriteLine($"{file}: {reply.Events.Count} events, {reply.Events.Count - notTraded.Count - college.Count} mapped, {college.Count} college kept, not traded by sport: "
+            + string.Join(", ", notTraded.GroupBy(e => e.Sport).Select(g => $"{g.Key} {g.Count()}")));
     }
 
     [Theory]
@@ -120,6 +130,66 @@ public sealed class OddsApiCorpusTests(ITestOutputHelper output)
             + string.Join(", ", tally.OrderBy(t => t.Key).Select(t => $"{t.Key} {t.Value.Priced}/{t.Value.Listed}")));
         if (source.Health.Problem is { } problem)
             output.WriteLine(problem);
+    }
+
+    /// <summary>
+    /// Real college games of the corpus, each with the Kalshi listing written for it here: codes chosen for the test,
+    /// schools named as Kalshi writes them (the school without its mascot, "St." for State, "Miami (OH)"). Every
+    /// winner, spread and total market at a half-point line is priced from at least MinBooks books at that line, as
+    /// the plain reading of the reply gives (each book name mapped by this table, not by the bot's rule). The 2023
+    /// file has one book per game, so it is read with MinBooks 1. <c>homeFirst</c> lists the game the other way
+    /// round, as a neutral site may be.
+    /// </summary>
+    [Theory]
+    [InlineData("ncaaf-2025-11-29-kevbowl.json", "Ohio State Buckeyes", "OSU", "Ohio St.", "Michigan Wolverines", "MICH", "Michigan", 2, false)]
+    [InlineData("ncaaf-2025-11-29-kevbowl.json", "Ohio State Buckeyes", "OSU", "Ohio St.", "Michigan Wolverines", "MICH", "Michigan", 2, true)]
+    [InlineData("ncaaf-2025-11-29-kevbowl.json", "Texas Tech Red Raiders", "TTU", "Texas Tech", "West Virginia Mountaineers", "WVU", "West Virginia", 2, false)]
+    [InlineData("ncaaf-2025-11-29-kevbowl.json", "Iowa State Cyclones", "ISU", "Iowa St.", "Oklahoma State Cowboys", "OKST", "Oklahoma St.", 2, false)]
+    [InlineData("ncaaf-2025-11-29-kevbowl.json", "Ball State Cardinals", "BALL", "Ball St.", "Miami (OH) RedHawks", "MOH", "Miami (OH)", 2, false)]
+    [InlineData("ncaaf-2025-11-29-kevbowl.json", "Florida State Seminoles", "FSU", "Florida St.", "Florida Gators", "FLA", "Florida", 2, false)]
+    [InlineData("ncaaf-2025-11-29-kevbowl.json", "Virginia Tech Hokies", "VT", "Virginia Tech", "Virginia Cavaliers", "UVA", "Virginia", 2, false)]
+    [InlineData("ncaaf-2025-11-29-kevbowl.json", "Maryland Terrapins", "MD", "Maryland", "Michigan State Spartans", "MSU", "Michigan St.", 2, false)]
+    [InlineData("mixed-nba-ncaab-tennis-2026-03-06-jahsonwestby.json", "UIC Flames", "UIC", "UIC", "Murray St Racers", "MUR", "Murray St.", 2, false)]
+    [InlineData("mixed-nba-ncaab-tennis-2026-03-06-jahsonwestby.json", "Miami (OH) RedHawks", "MOH", "Miami (OH)", "Ohio Bobcats", "OHIO", "Ohio", 2, false)]
+    [InlineData("mixed-nba-ncaab-tennis-2026-03-06-jahsonwestby.json", "Drake Bulldogs", "DRKE", "Drake", "Belmont Bruins", "BEL", "Belmont", 2, false)]
+    [InlineData("mansfield-2023-ncaaf.json", "Michigan State Spartans", "MSU", "Michigan St.", "Ohio State Buckeyes", "OSU", "Ohio St.", 1, false)]
+    [InlineData("mansfield-2023-ncaaf.json", "Texas Longhorns", "TEX", "Texas", "TCU Horned Frogs", "TCU", "TCU", 1, false)]
+    [InlineData("mansfield-2023-ncaaf.json", "Mississippi State Bulldogs", "MSST", "Mississippi St.", "Texas A&M Aggies", "TXAM", "Texas A&M", 1, false)]
+    public async Task A_college_game_listed_by_Kalshi_is_priced_from_the_books_consensus(
+        string file, string awayBook, string awayCode, string awayKalshi, string homeBook, string homeCode, string homeKalshi, int minBooks, bool homeFirst)
+    {
+        var reply = Reply.Load(file);
+        var source = await LoadedAsync(reply, o => o.MinBooks = minBooks);
+        var game = reply.Events.Single(e => e.Away == awayBook && e.Home == homeBook);
+        var expected = game.ExpectedLines(new Dictionary<string, string> { [awayBook] = awayCode, [homeBook] = homeCode });
+        var (first, second) = homeFirst ? ((homeCode, homeKalshi), (awayCode, awayKalshi)) : ((awayCode, awayKalshi), (homeCode, homeKalshi));
+        var day = TimeZoneInfo.ConvertTime(game.Start, Eastern).ToString("MMM d", CultureInfo.InvariantCulture);
+
+        foreach (var team in new[] { homeCode, awayCode })
+            expected.TryAdd(new Line(SportsMarketKind.Winner, team, null), []);
+        var priced = new Dictionary<SportsMarketKind, int>();
+        foreach (var (line, fair) in expected.Where(l => l.Key.Value is not { } v || v % 1 == 0.5m))
+        {
+            var request = game.Request(line, first.Item1, second.Item1).Listed($"{first.Item2} vs {second.Item2}", $"{first.Item1} vs {second.Item1} ({day})");
+            var forecast = source.Get(request);
+            var where = $"{file} {request.Ticker.Value} ({line}, {fair.Count} book(s))";
+            if (fair.Count >= minBooks)
+            {
+                Assert.True(forecast is not null, where);
+                Assert.True(Math.Abs((double)forecast.Value.Yes.Value - fair.Average()) <= 1.5e-6, $"{where}: {forecast.Value.Yes.Value} against {fair.Average():0.######}");
+                priced[line.Kind] = priced.GetValueOrDefault(line.Kind) + 1;
+            }
+            else
+            {
+                Assert.True(forecast is null, where);
+            }
+        }
+
+        // Each team's win is priced, and the game's event no longer counts as unmatched (the others of the reply do).
+        Assert.Equal(2, priced.GetValueOrDefault(SportsMarketKind.Winner));
+        Assert.DoesNotContain(source.UnmatchedCollegeEvents, e => e.Where.Contains(game.Id, StringComparison.Ordinal));
+        Assert.Equal(reply.Events.Count(e => CollegeSports.Contains(e.Sport)) - 1, source.UnmatchedCollegeEvents.Count);
+        output.WriteLine($"{game.Away} at {game.Home}: priced " + string.Join(", ", priced.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}")));
     }
 
     /// <summary>
@@ -237,7 +307,8 @@ public sealed class OddsApiCorpusTests(ITestOutputHelper output)
         /// teams; a spread "A −x" with exactly one "B +x"; "Over x" with exactly one "Under x". A book counts once per
         /// line (spreads and alternate_spreads may repeat it); prices implying under 100% in all are refused.
         /// </summary>
-        public Dictionary<Line, List<double>> ExpectedLines()
+        /// <param name="codes">Kalshi's code for each book name, for college games (no catalog); else the catalog's.</param>
+        public Dictionary<Line, List<double>> ExpectedLines(IReadOnlyDictionary<string, string>? codes = null)
         {
             var lines = new Dictionary<Line, List<double>>();
             foreach (var book in (json["bookmakers"]?.AsArray() ?? []).DistinctBy(b => b!["key"]!.GetValue<string>()))
@@ -298,7 +369,7 @@ public sealed class OddsApiCorpusTests(ITestOutputHelper output)
                 }
             }
 
-            string Code(string name) => TeamCatalog.Find(League, name).Team!.Code;
+            string Code(string name) => codes is not null ? codes[name] : TeamCatalog.Find(League, name).Team!.Code;
 
             // Additive: each side gives up half the margin. Empty when a price pays nothing (decimal 1.0 on a game in
             // play, nfl-2025-01-04-heatch.json) or the pair implies under 100%: the bot refuses both.

@@ -205,4 +205,46 @@ public sealed class SportsbookConsensusTests : IDisposable
 
         Assert.Contains("basketball_nba: HTTP 401 Unauthorized", source.Health.Problem, StringComparison.Ordinal);
     }
+    /// <summary>
+    /// College events are matched when a listed game asks: Kalshi's "Texas Tech vs Texas" (TTU, TEX) is the books'
+    /// Texas Tech Red Raiders at Texas Longhorns, the outcomes named the same way (Texas Tech Red Raiders starts with
+    /// Texas too: the longer match wins). 2.50 / 1.60 multiplicative: 0.4 / 1.025 = 0.390244; the Texas −3.5 pair
+    /// at evens is 0.5. Two books' events that both fit a game are refused, and health lists the events no listed
+    /// game has matched.
+    /// </summary>
+    [Fact]
+    public async Task College_events_are_matched_to_the_listed_game_by_its_schools_names()
+    {
+        var source = await FromFileAsync(Array(
+            Event("americanfootball_ncaaf", "Texas Longhorns", "Texas Tech Red Raiders", "2026-09-19T19:30:00Z",
+                Book("pinnacle", Fresh,
+                    Market("h2h", ("Texas Tech Red Raiders", 2.50m, null), ("Texas Longhorns", 1.60m, null)),
+                    Market("spreads", ("Texas Longhorns", 1.91m, -3.5m), ("Texas Tech Red Raiders", 1.91m, 3.5m)))),
+            Event("basketball_ncaab", "Duke Blue Devils", "North Carolina Tar Heels", "2026-03-07T23:30:00Z",
+                Book("pinnacle", Fresh, Market("h2h", ("North Carolina Tar Heels", 2.50m, null), ("Duke Blue Devils", 1.60m, null)))),
+            Event("basketball_ncaab", "Duke Blue Devils", "North Carolina Tar Heels", "2026-03-08T00:30:00Z",
+                Book("pinnacle", Fresh, Market("h2h", ("North Carolina Tar Heels", 2.40m, null), ("Duke Blue Devils", 1.65m, null)))),
+            Event("americanfootball_ncaaf", "Michigan Wolverines", "Ohio State Buckeyes", "2026-11-28T17:00:00Z",
+                Book("pinnacle", Fresh, Market("h2h", ("Ohio State Buckeyes", 1.60m, null), ("Michigan Wolverines", 2.50m, null))))));
+        var kickoff = new DateTimeOffset(2026, 9, 19, 19, 30, 0, TimeSpan.Zero);
+        decimal? Texas(string ticker, string subTitle = "TTU vs TEX (Sep 19)", DateTimeOffset? start = null) =>
+            source.Get(Requests.For(ticker, start ?? kickoff).Listed("Texas Tech vs Texas", subTitle))?.Yes.Value;
+
+        Assert.Equal(4, source.UnmatchedCollegeEvents.Count);
+        Assert.Equal(0.390244m, Texas("KXNCAAFGAME-26SEP19TTUTEX-TTU"));
+        Assert.Equal(0.609756m, Texas("KXNCAAFGAME-26SEP19TTUTEX-TEX"));
+        Assert.Equal(0.5m, Texas("KXNCAAFSPREAD-26SEP19TTUTEX-TEX4"));
+        Assert.Null(Texas("KXNCAAFSPREAD-26SEP19TTUTEX-TTU4"));
+        Assert.Null(Texas("KXNCAAFGAME-26SEP26TTUTEX-TTU", "TTU vs TEX (Sep 26)", kickoff.AddDays(7)));
+
+        var rivalry = Requests.For("KXNCAAMBGAME-26MAR07UNCDUKE-DUKE", new DateTimeOffset(2026, 3, 8, 0, 0, 0, TimeSpan.Zero))
+            .Listed("North Carolina vs Duke", "UNC vs DUKE (Mar 7)");
+        Assert.Null(source.Get(rivalry));
+
+        var health = source.Health.Problem;
+        Assert.Contains("KXNCAAMBGAME-26MAR07UNCDUKE-DUKE: 2 odds events match this game; none is used", health, StringComparison.Ordinal);
+        Assert.Contains("3 college odds event(s) match no listed game so far", health, StringComparison.Ordinal);
+        Assert.Contains("(americanfootball_ncaaf: Ohio State Buckeyes at Michigan Wolverines): matches no listed NCAAF game", health, StringComparison.Ordinal);
+        Assert.DoesNotContain(source.UnmatchedCollegeEvents, e => e.Where.Contains("Texas", StringComparison.Ordinal));
+    }
 }

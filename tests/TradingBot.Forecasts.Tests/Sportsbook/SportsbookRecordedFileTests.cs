@@ -100,7 +100,7 @@ public sealed class SportsbookRecordedFileTests
         Assert.Equal(_time.GetUtcNow(), health.LastUpdated);
         Assert.Contains("2 odds event(s) map to no Kalshi game", health.Problem, StringComparison.Ordinal);
         Assert.Contains("'Springfield Isotopes' is not a known NFL team", health.Problem, StringComparison.Ordinal);
-        Assert.Contains("sport 'soccer_epl' maps to no league", health.Problem, StringComparison.Ordinal);
+        Assert.Contains("sport 'soccer_epl' is not a league the bot trades", health.Problem, StringComparison.Ordinal);
         Assert.Contains("2 stale book(s): book betmgm: skipped as stale in 1 market(s)", health.Problem, StringComparison.Ordinal);
         Assert.Contains("book fanduel", health.Problem, StringComparison.Ordinal);
         Assert.Contains("book draftkings market h2h: the moneyline lacks a team", health.Problem, StringComparison.Ordinal);

@@ -21,6 +21,10 @@ internal static class Requests
         return new ForecastRequest(MarketTicker.Parse(marketTicker), EventTicker.Parse(eventTicker), series, "", yesSubTitle, gameStart, strike ?? ListedStrike(marketTicker));
     }
 
+    /// <summary>The request of a college market: its event's title names the schools, the sub-title their codes ("MSU vs ND (Sep 19)").</summary>
+    public static ForecastRequest Listed(this ForecastRequest request, string title, string subTitle) =>
+        request with { EventTitle = title, EventSubTitle = subTitle };
+
     private static MarketStrike? ListedStrike(string marketTicker)
     {
         if (!marketTicker.Contains("SPREAD-", StringComparison.Ordinal) && !marketTicker.Contains("TOTAL-", StringComparison.Ordinal))
