@@ -15,7 +15,10 @@ public static partial class CollegeTeams
     {
         teams = null;
         var codes = SplitPair(TrailingDate().Replace(subTitle ?? "", ""));
-        var names = SplitPair(title ?? "");
+        // A spread's or total's event is titled like its game with the market family after a colon ("…: Spread").
+        var gameTitle = title ?? "";
+        var colon = gameTitle.IndexOf(':', StringComparison.Ordinal);
+        var names = SplitPair(colon > 0 ? gameTitle[..colon] : gameTitle);
         if (codes is not { } c || !IsCode(c.First) || !IsCode(c.Second))
         {
             error = $"the event's sub-title '{subTitle}' does not name two school codes ('MSU vs ND (Sep 19)')";

@@ -148,6 +148,8 @@ public sealed class RealSportsMarketsTests
 
         Assert.Equal(("MSU", "ND"), (game.Away.Code, game.Home.Code));
         Assert.Same(game.Away, SportsContracts.TeamNamed(game, "Michigan State"));
+        Assert.True(CollegeTeams.TryFromListing(League.Ncaaf, "Michigan St. vs Notre Dame: Spread", "MSU vs ND (Sep 19)", out var spreadTeams, out error), error);
+        Assert.Equal("Notre Dame", spreadTeams.Value.Home.FullName);
         Assert.False(SportsTickers.TryParseEvent("KXNCAAFGAME-26SEP19MSUND", out _, out error));
         Assert.Contains("no team catalog", error);
     }
