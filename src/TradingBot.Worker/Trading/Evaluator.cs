@@ -13,6 +13,7 @@ internal sealed partial class Evaluator(
     EvaluationStep evaluation,
     IBotStore store,
     TradingQueues queues,
+    Hosting.LoopLiveness liveness,
     TimeProvider time,
     ILogger<Evaluator> logger) : BackgroundService
 {
@@ -23,6 +24,7 @@ internal sealed partial class Evaluator(
     {
         await foreach (var batch in queues.Scans.Reader.ReadAllAsync(stoppingToken))
         {
+            liveness.Beat(nameof(Evaluator), TimeSpan.Zero);
             try
             {
                 await EvaluateAsync(batch, stoppingToken);
@@ -31,6 +33,8 @@ internal sealed partial class Evaluator(
             {
                 LogFailed(logger, ex.Message);
             }
+
+            liveness.Waiting(nameof(Evaluator));
         }
     }
 

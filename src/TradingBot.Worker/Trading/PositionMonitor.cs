@@ -17,6 +17,7 @@ internal sealed partial class PositionMonitor(
     IOperatorAlerts alerts,
     IOptions<TradingBotOptions> bot,
     IOptions<NotificationOptions> notifications,
+    Hosting.LoopLiveness liveness,
     TimeProvider time,
     ILogger<PositionMonitor> logger) : BackgroundService
 {
@@ -44,6 +45,7 @@ internal sealed partial class PositionMonitor(
                 LogFailed(logger, ex.Message);
             }
 
+            liveness.Beat(nameof(PositionMonitor), bot.Value.MonitorInterval);
             await Task.Delay(bot.Value.MonitorInterval, time, stoppingToken);
         }
     }
