@@ -70,10 +70,12 @@ internal sealed partial class Evaluator(
         return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Decision on {Ticker}: {Outcome} {Code} ({Detail})")]
+    // Per market at Debug: every decision is stored (tradingbot status, the dashboard); the journal keeps the scan
+    // line and the orders, which is what an operator reads.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Decision on {Ticker}: {Outcome} {Code} ({Detail})")]
     private static partial void LogDecision(ILogger logger, string ticker, string outcome, string code, string detail);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Evaluated {Markets} markets: {Books} fresh books read, {Queued} actions queued")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Evaluated {Markets} markets: {Books} fresh books read, {Queued} actions queued")]
     private static partial void LogEvaluated(ILogger logger, int markets, int books, int queued);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Evaluation skipped: {Reason}")]

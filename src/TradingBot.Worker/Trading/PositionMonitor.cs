@@ -65,6 +65,7 @@ internal sealed partial class PositionMonitor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Position monitor skipped a round: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Resting order canceled: {Order}")]
+    // The bot pulling its own bid (trading halted, market closing) is routine; what caused it was logged already.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resting order canceled: {Order}")]
     private static partial void LogCanceled(ILogger logger, string order);
 }
