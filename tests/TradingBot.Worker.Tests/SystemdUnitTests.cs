@@ -106,25 +106,32 @@ public partial class SystemdUnitTests
     }
 
     /// <summary>
-    /// verify loads the units as systemd would, from a scratch root holding them and a stand-in executable (verify
-    /// checks that ExecStart= can run). It needs no running systemd; sysinit.target is the one unit it insists on.
+    /// verify loads the units as systemd would, from a scratch root holding them and stand-ins for the programs they
+    /// run (verify checks that each Exec line's program can run). It needs no running systemd; sysinit.target is the
+    /// one unit it insists on.
     /// </summary>
     [SkippableFact]
-    public async Task The_unit_group_passes_systemd_analyze_verify()
+    public async Task The_unit_group_and_the_backup_timer_pass_systemd_analyze_verify()
     {
         Skip.If(SystemdAnalyze is null, "systemd-analyze is not installed (.ci/run installs Debian's systemd)");
+        string[] all = [Worker, Dashboard, Target, "tradingbot-backup.service", "tradingbot-backup.timer"];
         var root = Directory.CreateTempSubdirectory("tradingbot-units-");
         try
         {
             var units = Directory.CreateDirectory(Path.Combine(root.FullName, "etc/systemd/system")).FullName;
-            foreach (var unit in new[] { Worker, Dashboard, Target })
+            foreach (var unit in all)
                 File.Copy(UnitPath(unit), Path.Combine(units, unit));
             await File.WriteAllTextAsync(Path.Combine(units, "sysinit.target"), "[Unit]\nDescription=stand-in\n");
-            var executable = Path.Combine(Directory.CreateDirectory(Path.Combine(root.FullName, "opt/tradingbot")).FullName, "tradingbot");
-            await File.WriteAllTextAsync(executable, "#!/bin/sh\n");
-            File.SetUnixFileMode(executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var programs = all.SelectMany(Lines).Where(line => ExecLine().IsMatch(line)).Select(line => ExecLine().Match(line).Groups["program"].Value).Distinct();
+            foreach (var program in programs)
+            {
+                var standIn = Path.Combine(root.FullName, program.TrimStart('/'));
+                Directory.CreateDirectory(Path.GetDirectoryName(standIn)!);
+                await File.WriteAllTextAsync(standIn, "#!/bin/sh\n");
+                File.SetUnixFileMode(standIn, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
 
-            var result = await RunAsync(SystemdAnalyze, "verify", "--man=no", "--root=" + root.FullName, Worker, Dashboard, Target);
+            var result = await RunAsync(SystemdAnalyze, ["verify", "--man=no", "--root=" + root.FullName, .. all]);
             // Unknown keys and bad values are only warnings: any output at all fails the check.
             Assert.True(result.ExitCode == 0 && result.Output.Length == 0 && result.Error.Length == 0,
                 $"systemd-analyze verify exited {result.ExitCode}:\n{result.Output}{result.Error}");
@@ -140,6 +147,9 @@ public partial class SystemdUnitTests
 
     private static IEnumerable<string> Credentials(string unit) =>
         Settings(unit, "LoadCredential").Select(value => value.TrimStart('-').Split(':')[0]).Order(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^Exec\w+=[-@:+!]*(?<program>/\S+)")]
+    private static partial Regex ExecLine();
 
     [GeneratedRegex(@"Overall exposure level for \S+: (?<score>\d+\.\d+)")]
     private static partial Regex OverallExposure();
