@@ -34,7 +34,7 @@ public class HostProcessTests
     /// systemd's notify socket.
     /// </summary>
     [Fact]
-    public async Task Under_systemd_the_host_notifies_ready_and_stopping_logs_with_priorities_and_stops_cleanly_on_SIGTERM()
+    public async Task Under_systemd_the_host_notifies_ready_watchdog_and_stopping_logs_with_priorities_and_stops_cleanly_on_SIGTERM()
     {
         using var config = new TempConfig(json => json["TradingBot"]!["DataDirectory"] = "data");
         var fakeSystemd = Path.Combine(config.Directory, "systemd");
@@ -48,6 +48,7 @@ public class HostProcessTests
         var info = BotProcess.StartInfo(fakeSystemd, config.Directory,
             ["-c", "\"$0\" \"$@\" & echo $!; wait $!", BotProcess.DotnetHost, BotProcess.Assembly, "run", "--speed", "120", "--config", config.Path]);
         info.Environment["NOTIFY_SOCKET"] = socketPath;
+        info.Environment["WATCHDOG_USEC"] = "2000000"; // WatchdogSec=2: a ping a second while the loops turn
         using var parent = Process.Start(info)!;
         var stderr = parent.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(BotProcess.Deadline);
@@ -55,9 +56,12 @@ public class HostProcessTests
         var botPid = int.Parse((await parent.StandardOutput.ReadLineAsync(deadline.Token))!, CultureInfo.InvariantCulture);
         try
         {
-            Assert.Equal("READY=1", await ReceiveAsync(notify, deadline.Token));
+            var messages = await ReceiveUntilAsync(notify, "READY=1", deadline.Token);
+            // Watchdog pings may come before READY=1 (systemd accepts them); at least one comes once it runs.
+            messages.AddRange(await ReceiveUntilAsync(notify, "WATCHDOG=1", deadline.Token));
             await BotProcess.TerminateAsync(botPid);
-            Assert.Equal("STOPPING=1", await ReceiveAsync(notify, deadline.Token));
+            messages.AddRange(await ReceiveUntilAsync(notify, "STOPPING=1", deadline.Token));
+            Assert.All(messages, m => Assert.Contains(m, new[] { "READY=1", "WATCHDOG=1", "STOPPING=1" }));
             await parent.WaitForExitAsync(deadline.Token);
         }
         finally
@@ -73,6 +77,16 @@ public class HostProcessTests
         Assert.Contains(lines, line => line.StartsWith("<6>StartupSummary: Mode Paper", StringComparison.Ordinal) && line.Contains("clock at 120x", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith("<6>StartupSummary: State is kept in SQLite at ", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith("<6>StartupSummary: Stopping: no new orders", StringComparison.Ordinal));
+    }
+
+    /// <summary>The messages received up to and including <paramref name="last"/>.</summary>
+    private static async Task<List<string>> ReceiveUntilAsync(Socket socket, string last, CancellationToken cancellationToken)
+    {
+        var messages = new List<string>();
+        do
+            messages.Add(await ReceiveAsync(socket, cancellationToken));
+        while (messages[^1] != last);
+        return messages;
     }
 
     private static async Task<string> ReceiveAsync(Socket socket, CancellationToken cancellationToken)

@@ -25,3 +25,24 @@ public class SettingsRegistrationTests
         Assert.Same(settings.Get<ScannerOptions>(), provider.GetRequiredService<IOptions<ScannerOptions>>().Value);
     }
 }
+
+public class DashboardTokenFileTests
+{
+    [Fact]
+    public void The_token_comes_from_the_setting_else_the_systemd_credential_else_nowhere()
+    {
+        var credentials = Directory.CreateTempSubdirectory("tradingbot-credentials-").FullName;
+        try
+        {
+            Assert.Null(new Configuration.DashboardOptions().TokenFile(null));
+            Assert.Null(new Configuration.DashboardOptions().TokenFile(credentials)); // systemd skipped a missing credential
+            File.WriteAllText(Path.Combine(credentials, Configuration.DashboardOptions.TokenCredential), "token");
+            Assert.Equal(Path.Combine(credentials, "dashboard-token"), new Configuration.DashboardOptions().TokenFile(credentials));
+            Assert.Equal("/etc/token", new Configuration.DashboardOptions { ControlTokenPath = "/etc/token" }.TokenFile(credentials));
+        }
+        finally
+        {
+            Directory.Delete(credentials, recursive: true);
+        }
+    }
+}

@@ -35,6 +35,10 @@ internal static class BotHost
         builder.Services.AddSingleton<StoreReadiness>();
         builder.Services.AddSingleton<IBotStore>(sp => new SqlBotStore(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<TimeProvider>()));
 
+        // WATCHDOG=1 on the wall clock (systemd's), judging the loops on the trading clock they wait on.
+        builder.Services.AddSingleton<LoopLiveness>();
+        builder.Services.AddHostedService(sp => new SystemdWatchdog(sp.GetRequiredService<LoopLiveness>(), TimeProvider.System,
+            Environment.GetEnvironmentVariables(), sp.GetRequiredService<ILogger<SystemdWatchdog>>()));
         builder.Services.AddHostedService<StartupSummary>();
         builder.Services.AddHostedService<StoreMigration>();
         builder.Services.AddTrading(settings);

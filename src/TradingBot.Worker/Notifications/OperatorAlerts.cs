@@ -18,6 +18,8 @@ internal sealed partial class OperatorAlerts(ILogger<OperatorAlerts> logger, Tim
     {
         if (kind is AlertKind.CircuitBreakerTripped or AlertKind.SafeModeEntered or AlertKind.StorageUnavailable or AlertKind.ReconciliationMismatch or AlertKind.UnknownOrderOutcome)
             LogError(logger, kind, message);
+        else if (kind == AlertKind.DailySummary)
+            LogInformation(logger, kind, message); // routine: nothing to act on
         else
             LogWarning(logger, kind, message);
         _queue.Writer.TryWrite(new Notification(kind, message, time.GetUtcNow()));
@@ -28,6 +30,9 @@ internal sealed partial class OperatorAlerts(ILogger<OperatorAlerts> logger, Tim
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind}: {Message}")]
     private static partial void LogWarning(ILogger logger, AlertKind kind, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind}: {Message}")]
+    private static partial void LogInformation(ILogger logger, AlertKind kind, string message);
 }
 
 /// <summary>

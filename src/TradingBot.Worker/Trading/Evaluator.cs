@@ -13,6 +13,7 @@ internal sealed partial class Evaluator(
     EvaluationStep evaluation,
     IBotStore store,
     TradingQueues queues,
+    Hosting.LoopLiveness liveness,
     TimeProvider time,
     ILogger<Evaluator> logger) : BackgroundService
 {
@@ -23,6 +24,7 @@ internal sealed partial class Evaluator(
     {
         await foreach (var batch in queues.Scans.Reader.ReadAllAsync(stoppingToken))
         {
+            liveness.Beat(nameof(Evaluator), TimeSpan.Zero);
             try
             {
                 await EvaluateAsync(batch, stoppingToken);
@@ -31,6 +33,8 @@ internal sealed partial class Evaluator(
             {
                 LogFailed(logger, ex.Message);
             }
+
+            liveness.Waiting(nameof(Evaluator));
         }
     }
 
@@ -66,10 +70,12 @@ internal sealed partial class Evaluator(
         return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Decision on {Ticker}: {Outcome} {Code} ({Detail})")]
+    // Per market at Debug: every decision is stored (tradingbot status, the dashboard); the journal keeps the scan
+    // line and the orders, which is what an operator reads.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Decision on {Ticker}: {Outcome} {Code} ({Detail})")]
     private static partial void LogDecision(ILogger logger, string ticker, string outcome, string code, string detail);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Evaluated {Markets} markets: {Books} fresh books read, {Queued} actions queued")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Evaluated {Markets} markets: {Books} fresh books read, {Queued} actions queued")]
     private static partial void LogEvaluated(ILogger logger, int markets, int books, int queued);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Evaluation skipped: {Reason}")]

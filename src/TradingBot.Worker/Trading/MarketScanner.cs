@@ -19,6 +19,7 @@ internal sealed partial class MarketScanner(
     TradingBot.Core.Persistence.IBotStore store,
     IOptions<ScannerOptions> options,
     IOptions<RiskOptions> risk,
+    Hosting.LoopLiveness liveness,
     TimeProvider time,
     ILogger<MarketScanner> logger) : BackgroundService
 {
@@ -61,6 +62,7 @@ internal sealed partial class MarketScanner(
                 LogScanCrashed(logger, ex, delay.TotalSeconds);
             }
 
+            liveness.Beat(nameof(MarketScanner), delay);
             await Task.Delay(delay, time, stoppingToken);
         }
     }

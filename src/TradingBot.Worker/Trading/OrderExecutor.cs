@@ -12,6 +12,7 @@ internal sealed partial class OrderExecutor(
     ExecutionStep execution,
     TradingQueues queues,
     TradingReadiness readiness,
+    Hosting.LoopLiveness liveness,
     ILogger<OrderExecutor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,6 +24,7 @@ internal sealed partial class OrderExecutor(
             {
                 // An order write already on its way is allowed to finish: cancelling it mid-call would only make its outcome unknown.
                 var action = queued.Action;
+                liveness.Beat(nameof(OrderExecutor), TimeSpan.Zero);
                 try
                 {
                     var result = await execution.ExecuteAsync(action, queued.ForecastAsOf, CancellationToken.None);
@@ -43,6 +45,8 @@ internal sealed partial class OrderExecutor(
                 if (stoppingToken.IsCancellationRequested)
                     return;
             }
+
+            liveness.Waiting(nameof(OrderExecutor));
         }
     }
 

@@ -17,6 +17,7 @@ internal sealed partial class PositionMonitor(
     IOperatorAlerts alerts,
     IOptions<TradingBotOptions> bot,
     IOptions<NotificationOptions> notifications,
+    Hosting.LoopLiveness liveness,
     TimeProvider time,
     ILogger<PositionMonitor> logger) : BackgroundService
 {
@@ -44,6 +45,7 @@ internal sealed partial class PositionMonitor(
                 LogFailed(logger, ex.Message);
             }
 
+            liveness.Beat(nameof(PositionMonitor), bot.Value.MonitorInterval);
             await Task.Delay(bot.Value.MonitorInterval, time, stoppingToken);
         }
     }
@@ -63,6 +65,7 @@ internal sealed partial class PositionMonitor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Position monitor skipped a round: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Resting order canceled: {Order}")]
+    // The bot pulling its own bid (trading halted, market closing) is routine; what caused it was logged already.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resting order canceled: {Order}")]
     private static partial void LogCanceled(ILogger logger, string order);
 }

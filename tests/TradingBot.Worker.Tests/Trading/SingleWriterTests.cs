@@ -48,7 +48,7 @@ public sealed class SingleWriterTests
         var readiness = new TradingReadiness();
         readiness.MarkReady();
 
-        using var executor = new OrderExecutor(execution, queues, readiness, NullLogger<OrderExecutor>.Instance);
+        using var executor = new OrderExecutor(execution, queues, readiness, new TradingBot.Worker.Hosting.LoopLiveness(TimeProvider.System), NullLogger<OrderExecutor>.Instance);
         await executor.StartAsync(default);
         await executor.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
     }
