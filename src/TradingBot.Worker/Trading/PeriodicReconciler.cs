@@ -83,7 +83,14 @@ internal sealed partial class ControlsWatcher(
                 await commands.RunPendingAsync(stoppingToken);
                 var now = controls.Status;
                 if (now != last)
-                    LogChanged(logger, now.State, TradingBot.Core.Risk.TradingStatus.Describe(now.Reason));
+                {
+                    // Trading stopping needs attention; trading again does not.
+                    if (now.State == TradingBot.Core.Risk.TradingState.Active)
+                        LogActiveAgain(logger);
+                    else
+                        LogChanged(logger, now.State, TradingBot.Core.Risk.TradingStatus.Describe(now.Reason));
+                }
+
                 last = now;
                 await status.WriteAsync(stoppingToken);
             }
@@ -99,6 +106,9 @@ internal sealed partial class ControlsWatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trading state is now {State} (reason: {Reason})")]
     private static partial void LogChanged(ILogger logger, TradingBot.Core.Risk.TradingState state, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trading state is now Active")]
+    private static partial void LogActiveAgain(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the trading controls: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);
