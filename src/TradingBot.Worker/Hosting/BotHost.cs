@@ -2,6 +2,7 @@ using Serilog;
 using TradingBot.Core.Persistence;
 using TradingBot.Storage;
 using TradingBot.Worker.Configuration;
+using TradingBot.Worker.Metrics;
 using TradingBot.Worker.Trading;
 
 namespace TradingBot.Worker.Hosting;
@@ -37,6 +38,7 @@ internal static class BotHost
 
         builder.Services.AddHostedService<StartupSummary>();
         builder.Services.AddHostedService<StoreMigration>();
+        builder.Services.AddBotMetrics(settings.Get<MetricsOptions>());
         builder.Services.AddTrading(settings);
         return builder.Build();
     }

@@ -20,6 +20,7 @@ internal sealed partial class MarketScanner(
     IOptions<ScannerOptions> options,
     IOptions<RiskOptions> risk,
     TimeProvider time,
+    Metrics.BotMetrics metrics,
     ILogger<MarketScanner> logger) : BackgroundService
 {
     public ScanReport? LastReport { get; private set; }
@@ -32,9 +33,11 @@ internal sealed partial class MarketScanner(
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan delay;
+            var started = metrics.Start();
             try
             {
                 var report = await scan.ScanAsync(options.Value.Series, await HeldOrOrderedAsync(store, stoppingToken), stoppingToken);
+                metrics.Scanned(report.Success, started);
                 if (report.Success)
                 {
                     LastReport = report.Value;
@@ -57,6 +60,7 @@ internal sealed partial class MarketScanner(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Not a venue failure (those come back as results): a bug, so it is logged as an error with its trace.
+                metrics.Scanned(false, started);
                 delay = options.Value.PausedInterval;
                 LogScanCrashed(logger, ex, delay.TotalSeconds);
             }

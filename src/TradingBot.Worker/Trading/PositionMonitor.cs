@@ -18,6 +18,7 @@ internal sealed partial class PositionMonitor(
     IOptions<TradingBotOptions> bot,
     IOptions<NotificationOptions> notifications,
     TimeProvider time,
+    Metrics.BotMetrics metrics,
     ILogger<PositionMonitor> logger) : BackgroundService
 {
     private DateOnly? _summarised;
@@ -33,6 +34,7 @@ internal sealed partial class PositionMonitor(
             {
                 var report = await monitor.RunAsync(stoppingToken);
                 LastReport = report;
+                metrics.Monitored(report);
                 foreach (var exit in report.Exits)
                     queues.Actions.Writer.TryWrite(QueuedAction.Exit(exit));
                 foreach (var canceled in report.Canceled)
