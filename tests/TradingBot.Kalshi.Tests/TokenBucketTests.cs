@@ -85,6 +85,20 @@ public class TokenBucketTests
     }
 
     [Fact]
+    public async Task A_taker_learns_how_long_it_waited_and_one_served_at_once_did_not_wait()
+    {
+        var time = new FakeTimeProvider();
+        var bucket = new TokenBucket(capacity: 20, refillPerSecond: 10, time);
+
+        Assert.Equal(TimeSpan.Zero, await bucket.TakeAsync(20, CancellationToken.None));
+        var waiting = bucket.TakeAsync(10, CancellationToken.None);
+        Assert.False(waiting.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public Task A_cost_larger_than_the_bucket_can_never_be_waited_for() =>
         Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => new TokenBucket(10, 10, new FakeTimeProvider()).TakeAsync(11, default));
 

@@ -152,7 +152,8 @@ public sealed class ExecutionStep(
         {
             foreach (var fill in fills.Value.Where(f => f.OrderId == ack.OrderId).OrderBy(f => f.At))
             {
-                await store.Ledger.RecordFillAsync(fill, cancellationToken).ConfigureAwait(false);
+                if (await store.Ledger.RecordFillAsync(fill, cancellationToken).ConfigureAwait(false))
+                    TradingMetrics.FillRecorded(fill);
                 recorded += fill.Count;
             }
         }

@@ -11,7 +11,11 @@ namespace TradingBot.Core.Engine;
 public sealed record MarkedPosition(LedgerPosition Position, Money Mark, Money Unrealised, StopLossVerdict Verdict);
 
 /// <summary>What the monitor saw: marks, the day's realised P&amp;L, the exits it asked for, and the resting entries it pulled.</summary>
-public sealed record MonitorReport(IReadOnlyList<MarkedPosition> Positions, Money RealisedToday, IReadOnlyList<TradeIntent> Exits, IReadOnlyList<string> Canceled);
+public sealed record MonitorReport(IReadOnlyList<MarkedPosition> Positions, Money RealisedToday, IReadOnlyList<TradeIntent> Exits, IReadOnlyList<string> Canceled)
+{
+    /// <summary>Capital committed at the start of the run, as the gate counts it (<see cref="Engine.Exposure.Total"/>): filled positions and open orders.</summary>
+    public Money Exposure { get; init; }
+}
 
 /// <summary>
 /// Marks every position at the best bid it could be sold into; a position under its stop-loss floor gets an exit
@@ -98,7 +102,7 @@ public sealed class MonitorStep(IExchange exchange, IBotStore store, MarketBook 
         var realisedYesterday = await store.Ledger.RealizedPnlAsync(dayBefore, from, cancellationToken).ConfigureAwait(false);
         await controls.ObserveRealisedAsync(today.AddDays(-1), realisedYesterday, cancellationToken).ConfigureAwait(false);
         var canceled = await PullRestingEntriesAsync(open, now, cancellationToken).ConfigureAwait(false);
-        return new MonitorReport(marked, realised, exits, canceled);
+        return new MonitorReport(marked, realised, exits, canceled) { Exposure = exposure.Total };
     }
 
     /// <summary>

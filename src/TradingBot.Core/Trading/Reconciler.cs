@@ -168,6 +168,7 @@ public sealed class Reconciler(IExchange exchange, IBotStore store, TimeProvider
             if (await store.Ledger.RecordFillAsync(fill, cancellationToken).ConfigureAwait(false))
             {
                 added++;
+                TradingMetrics.FillRecorded(fill);
                 changes.Add($"fill {fill.FillId}: {fill.Count} {fill.ExposureSide} on {fill.Ticker} at {fill.YesPrice} added");
             }
         }

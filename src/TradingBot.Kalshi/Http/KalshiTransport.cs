@@ -92,8 +92,8 @@ public sealed class KalshiTransport
     /// <summary>A GET: waits for read tokens, retries what is worth retrying.</summary>
     public async Task<ExchangeResult<T>> GetAsync<T>(string path, Query query, JsonTypeInfo<T> reply, CancellationToken cancellationToken)
     {
-        await _limiter.Read.TakeAsync(KalshiRateLimits.RequestCost, cancellationToken).ConfigureAwait(false);
-        return await SendAsync(_read, () => new HttpRequestMessage(HttpMethod.Get, path + query), path, reply, cancellationToken).ConfigureAwait(false);
+        KalshiMetrics.Waited("read", await _limiter.Read.TakeAsync(KalshiRateLimits.RequestCost, cancellationToken).ConfigureAwait(false));
+        return await SendAsync(_read, HttpMethod.Get, () => new HttpRequestMessage(HttpMethod.Get, path + query), path, reply, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An order write: sent at most once, only if the write bucket covers <paramref name="cost"/> right now.</summary>
@@ -101,12 +101,13 @@ public sealed class KalshiTransport
     {
         if (!_limiter.Write.TryTake(cost))
         {
+            KalshiMetrics.Refused("write");
             return Task.FromResult(ExchangeResult<T>.Fail(new ExchangeError(ExchangeErrorKind.RateLimited,
                 $"the client's write bucket holds {_limiter.Write.Available:0} of the {cost} tokens this write needs; not sent")));
         }
 
         var json = JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
-        return SendAsync(_write, () => new HttpRequestMessage(method, path)
+        return SendAsync(_write, method, () => new HttpRequestMessage(method, path)
         {
             Content = new ByteArrayContent(json) { Headers = { ContentType = new("application/json") } },
         }, path, reply, cancellationToken);
@@ -117,28 +118,48 @@ public sealed class KalshiTransport
     {
         if (!_limiter.Write.TryTake(cost))
         {
+            KalshiMetrics.Refused("write");
             return Task.FromResult(ExchangeResult<T>.Fail(new ExchangeError(ExchangeErrorKind.RateLimited,
                 $"the client's write bucket holds {_limiter.Write.Available:0} of the {cost} tokens this write needs; not sent")));
         }
 
-        return SendAsync(_write, () => new HttpRequestMessage(method, path), path, reply, cancellationToken);
+        return SendAsync(_write, method, () => new HttpRequestMessage(method, path), path, reply, cancellationToken);
     }
 
-    private async Task<ExchangeResult<T>> SendAsync<T>(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage> request, string path, JsonTypeInfo<T> reply, CancellationToken cancellationToken)
+    private async Task<ExchangeResult<T>> SendAsync<T>(ResiliencePipeline<HttpResponseMessage> pipeline, HttpMethod method, Func<HttpRequestMessage> request, string path, JsonTypeInfo<T> reply, CancellationToken cancellationToken)
     {
+        var endpoint = KalshiMetrics.Endpoint(path);
         HttpResponseMessage response;
         try
         {
             response = await _breaker.ExecuteAsync(
                 outer => pipeline.ExecuteAsync(async inner =>
                 {
+                    // Each attempt is counted: retries spend the venue's rate budget too.
                     using var message = request();
-                    return await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, inner).ConfigureAwait(false);
+                    try
+                    {
+                        var sent = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, inner).ConfigureAwait(false);
+                        KalshiMetrics.Request(endpoint, method, (int)sent.StatusCode);
+                        return sent;
+                    }
+                    catch (Exception ex)
+                    {
+                        KalshiMetrics.Request(endpoint, method, ex switch
+                        {
+                            OperationCanceledException when cancellationToken.IsCancellationRequested => "canceled",
+                            OperationCanceledException => "timeout",
+                            HttpRequestException => "transport_error",
+                            _ => "error",
+                        });
+                        throw;
+                    }
                 }, outer),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (BrokenCircuitException ex)
         {
+            KalshiMetrics.Request(endpoint, method, "circuit_open");
             return new ExchangeError(ExchangeErrorKind.Unavailable, $"the client's circuit breaker is open after repeated failures; retry after {ex.RetryAfter?.TotalSeconds:0} s");
         }
         catch (TimeoutRejectedException ex)

@@ -52,11 +52,12 @@ public sealed class TokenBucket
         }
     }
 
-    /// <summary>Waits until the bucket covers <paramref name="cost"/>, then takes it. Scanners use this.</summary>
-    public async Task TakeAsync(double cost, CancellationToken cancellationToken)
+    /// <summary>Waits until the bucket covers <paramref name="cost"/>, then takes it. Scanners use this. Returns how long it waited (zero when the tokens were there).</summary>
+    public async Task<TimeSpan> TakeAsync(double cost, CancellationToken cancellationToken)
     {
         if (cost > Capacity)
             throw new ArgumentOutOfRangeException(nameof(cost), cost, $"a request of {cost} tokens can never fit a bucket of {Capacity}");
+        long? startedWaiting = null;
         while (true)
         {
             TimeSpan wait;
@@ -66,10 +67,11 @@ public sealed class TokenBucket
                 if (cost <= _tokens)
                 {
                     _tokens -= cost;
-                    return;
+                    return startedWaiting is { } started ? _time.GetElapsedTime(started) : TimeSpan.Zero;
                 }
 
                 wait = TimeSpan.FromSeconds((cost - _tokens) / RefillPerSecond);
+                startedWaiting ??= _time.GetTimestamp();
             }
 
             await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, _time, cancellationToken).ConfigureAwait(false);

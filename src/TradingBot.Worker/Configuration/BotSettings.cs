@@ -30,6 +30,7 @@ internal static class BotSettings
         Of<BlendOptions>(),
         Of<StorageOptions>(),
         Of<DashboardOptions>(),
+        Of<MetricsOptions>(),
         Of<NotificationOptions>(),
     ];
 

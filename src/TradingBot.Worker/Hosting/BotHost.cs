@@ -2,6 +2,7 @@ using Serilog;
 using TradingBot.Core.Persistence;
 using TradingBot.Storage;
 using TradingBot.Worker.Configuration;
+using TradingBot.Worker.Metrics;
 using TradingBot.Worker.Trading;
 
 namespace TradingBot.Worker.Hosting;
@@ -41,6 +42,7 @@ internal static class BotHost
             Environment.GetEnvironmentVariables(), sp.GetRequiredService<ILogger<SystemdWatchdog>>()));
         builder.Services.AddHostedService<StartupSummary>();
         builder.Services.AddHostedService<StoreMigration>();
+        builder.Services.AddBotMetrics(settings.Get<MetricsOptions>());
         builder.Services.AddTrading(settings);
         return builder.Build();
     }

@@ -15,6 +15,7 @@ internal sealed partial class Evaluator(
     TradingQueues queues,
     Hosting.LoopLiveness liveness,
     TimeProvider time,
+    Metrics.BotMetrics metrics,
     ILogger<Evaluator> logger) : BackgroundService
 {
     private static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(15);
@@ -40,7 +41,9 @@ internal sealed partial class Evaluator(
 
     private async Task EvaluateAsync(IReadOnlyCollection<MarketView> batch, CancellationToken cancellationToken)
     {
+        var started = metrics.Start();
         var report = await evaluation.RunAsync(batch, cancellationToken);
+        metrics.Evaluated(report, started);
         var queued = 0;
         foreach (var result in report.Results)
         {

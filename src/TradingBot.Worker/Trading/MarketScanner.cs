@@ -21,6 +21,7 @@ internal sealed partial class MarketScanner(
     IOptions<RiskOptions> risk,
     Hosting.LoopLiveness liveness,
     TimeProvider time,
+    Metrics.BotMetrics metrics,
     ILogger<MarketScanner> logger) : BackgroundService
 {
     public ScanReport? LastReport { get; private set; }
@@ -33,9 +34,11 @@ internal sealed partial class MarketScanner(
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan delay;
+            var started = metrics.Start();
             try
             {
                 var report = await scan.ScanAsync(options.Value.Series, await HeldOrOrderedAsync(store, stoppingToken), stoppingToken);
+                metrics.Scanned(report.Success, started);
                 if (report.Success)
                 {
                     LastReport = report.Value;
@@ -58,6 +61,7 @@ internal sealed partial class MarketScanner(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Not a venue failure (those come back as results): a bug, so it is logged as an error with its trace.
+                metrics.Scanned(false, started);
                 delay = options.Value.PausedInterval;
                 LogScanCrashed(logger, ex, delay.TotalSeconds);
             }

@@ -13,6 +13,7 @@ internal sealed partial class OrderExecutor(
     TradingQueues queues,
     TradingReadiness readiness,
     Hosting.LoopLiveness liveness,
+    Metrics.BotMetrics metrics,
     ILogger<OrderExecutor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,9 +26,11 @@ internal sealed partial class OrderExecutor(
                 // An order write already on its way is allowed to finish: cancelling it mid-call would only make its outcome unknown.
                 var action = queued.Action;
                 liveness.Beat(nameof(OrderExecutor), TimeSpan.Zero);
+                var started = metrics.Start();
                 try
                 {
                     var result = await execution.ExecuteAsync(action, queued.ForecastAsOf, CancellationToken.None);
+                    metrics.Executed(action.Kind, result, started);
                     if (result.Cancel is { } cancel)
                         LogCanceled(logger, action.Ticker.Value, cancel.ClientOrderId.Value, cancel.Outcome, cancel.Reason);
                     else if (result.Amend is { } amend)
@@ -39,6 +42,7 @@ internal sealed partial class OrderExecutor(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    metrics.Failed(action.Kind);
                     LogFailed(logger, action.Ticker.Value, ex.Message);
                 }
 

@@ -19,6 +19,7 @@ internal sealed partial class PositionMonitor(
     IOptions<NotificationOptions> notifications,
     Hosting.LoopLiveness liveness,
     TimeProvider time,
+    Metrics.BotMetrics metrics,
     ILogger<PositionMonitor> logger) : BackgroundService
 {
     private DateOnly? _summarised;
@@ -34,6 +35,7 @@ internal sealed partial class PositionMonitor(
             {
                 var report = await monitor.RunAsync(stoppingToken);
                 LastReport = report;
+                metrics.Monitored(report);
                 foreach (var exit in report.Exits)
                     queues.Actions.Writer.TryWrite(QueuedAction.Exit(exit));
                 foreach (var canceled in report.Canceled)

@@ -160,6 +160,9 @@ internal sealed class E2eWorld : IAsyncDisposable
         scanner["FastInterval"] = "00:00:01";
         scanner["PausedInterval"] = "00:00:02";
 
+        // Off unless a test turns it on: the shipped port is one per machine, and these bots are many.
+        json["Metrics"]!["Enabled"] = false;
+
         var file = json["Forecasts"]!["File"]!.AsObject();
         file["Enabled"] = true;
         file["Path"] = Path.Combine(folder, "forecasts.csv");

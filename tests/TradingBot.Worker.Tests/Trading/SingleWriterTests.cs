@@ -48,7 +48,8 @@ public sealed class SingleWriterTests
         var readiness = new TradingReadiness();
         readiness.MarkReady();
 
-        using var executor = new OrderExecutor(execution, queues, readiness, new TradingBot.Worker.Hosting.LoopLiveness(TimeProvider.System), NullLogger<OrderExecutor>.Instance);
+        using var metrics = new Worker.Metrics.BotMetrics(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), () => default);
+        using var executor = new OrderExecutor(execution, queues, readiness, new TradingBot.Worker.Hosting.LoopLiveness(TimeProvider.System), metrics, NullLogger<OrderExecutor>.Instance);
         await executor.StartAsync(default);
         await executor.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
     }
