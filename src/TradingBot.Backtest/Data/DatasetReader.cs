@@ -127,6 +127,9 @@ public static class DatasetReader
         private readonly string _path;
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly byte[] _lastTimeText = new byte[40];
+        private int _lastTimeLength;
+        private DateTimeOffset _lastTime;
 
         public LineParser(string path)
         {
@@ -168,7 +171,7 @@ public static class DatasetReader
                 var name = reader.ValueSpan;
                 reader.Read();
                 if (name.SequenceEqual("type"u8))
-                    kind = KindOf(Text(ref reader, line, "type"), line);
+                    kind = KindOf(ref reader, line);
                 else if (name.SequenceEqual("ts"u8))
                     ts = Time(ref reader, line, "ts");
                 else if (name.SequenceEqual("ticker"u8))
@@ -297,14 +300,22 @@ public static class DatasetReader
             return (Price.FromUnits((int)price.Value), Contracts.FromHundredths(size.Value));
         }
 
-        private RecordKind KindOf(string type, long line) => type switch
+        /// <summary>The record's type, read without making a string of it (one per line adds up over millions of quotes).</summary>
+        private RecordKind KindOf(ref Utf8JsonReader reader, long line)
         {
-            "market" => RecordKind.Market,
-            "quote" => RecordKind.Quote,
-            "forecast" => RecordKind.Forecast,
-            "settlement" => RecordKind.Settlement,
-            _ => throw Bad(line, $"unknown \"type\" \"{type}\" (market, quote, forecast or settlement)"),
-        };
+            if (reader.TokenType != JsonTokenType.String)
+                throw Bad(line, "\"type\" must be a string");
+            var type = reader.ValueSpan;
+            if (type.SequenceEqual("quote"u8))
+                return RecordKind.Quote;
+            if (type.SequenceEqual("forecast"u8))
+                return RecordKind.Forecast;
+            if (type.SequenceEqual("market"u8))
+                return RecordKind.Market;
+            if (type.SequenceEqual("settlement"u8))
+                return RecordKind.Settlement;
+            throw Bad(line, $"unknown \"type\" \"{reader.GetString()}\" (market, quote, forecast or settlement)");
+        }
 
         private static string KindName(RecordKind kind) => kind.ToString().ToLowerInvariant();
 
@@ -335,10 +346,20 @@ public static class DatasetReader
         /// <summary>An ISO 8601 time in UTC ("2026-09-13T17:00:00Z"); another offset is refused rather than guessed at.</summary>
         private DateTimeOffset Time(ref Utf8JsonReader reader, long line, string field)
         {
+            // Records come in bursts stamped alike (every market quoted in the same second): the last time read is reused.
+            if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(_lastTimeText.AsSpan(0, _lastTimeLength)))
+                return _lastTime;
             if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var at))
                 throw Bad(line, $"\"{field}\" must be an ISO 8601 time in UTC such as \"2026-09-13T17:00:00Z\"");
             if (at.Offset != TimeSpan.Zero)
                 throw Bad(line, $"\"{field}\" must be in UTC (Z), not at offset {at.Offset}");
+            if (!reader.ValueIsEscaped && reader.ValueSpan.Length <= _lastTimeText.Length)
+            {
+                reader.ValueSpan.CopyTo(_lastTimeText);
+                _lastTimeLength = reader.ValueSpan.Length;
+                _lastTime = at;
+            }
+
             return at;
         }
 
