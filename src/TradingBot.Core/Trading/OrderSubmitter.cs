@@ -60,12 +60,14 @@ public sealed record SubmitReport(SubmitOutcomeKind Kind, ClientOrderId ClientOr
 /// from it, is committed before the HTTP call; the call is made once; its outcome updates the same row. If the
 /// commit fails nothing is sent (fail closed). If the outcome is unknown, or the process dies before recording
 /// it, the row stays Pending/Unknown and blocks its market until the reconciler settles it. Never re-sends.
+/// <paramref name="newEntryId"/> makes each outbox entry's id (a fresh <see cref="Guid"/> unless given): the backtest
+/// derives them, so the same replay names its orders the same way every time.
 /// </summary>
-public sealed class OrderSubmitter(IExchange exchange, IOrderOutbox outbox, TimeProvider time)
+public sealed class OrderSubmitter(IExchange exchange, IOrderOutbox outbox, TimeProvider time, Func<Guid>? newEntryId = null)
 {
     public async Task<SubmitReport> SubmitAsync(TradeIntent intent, CancellationToken cancellationToken)
     {
-        var clientOrderId = ClientOrderId.Derive(Guid.NewGuid());
+        var clientOrderId = ClientOrderId.Derive((newEntryId ?? Guid.NewGuid)());
         var entry = OutboxEntry.FromIntent(intent, clientOrderId, time.GetUtcNow());
         try
         {

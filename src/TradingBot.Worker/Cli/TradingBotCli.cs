@@ -10,7 +10,7 @@ using TradingBot.Worker.Logging;
 namespace TradingBot.Worker.Cli;
 
 /// <summary>The <c>tradingbot</c> command line: <c>run</c> (the default), <c>check-config</c>, <c>migrate</c>, <c>halt</c>,
-/// <c>resume</c>, <c>status</c>, <c>forecasts calibrate</c>, <c>version</c>.</summary>
+/// <c>resume</c>, <c>status</c>, <c>forecasts calibrate</c>, <c>backtest</c>, <c>version</c>.</summary>
 public static class TradingBotCli
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary? environment = null)
@@ -60,6 +60,25 @@ public static class TradingBotCli
         calibrate.SetAction(parse => ForecastVerbs.CalibrateAsync(parse.GetValue(dataOption)!, parse.GetValue(sourceOption), parse.GetValue(binsOption), output, error));
         var forecasts = new Command("forecasts", "Tools for the probability sources") { Subcommands = { calibrate } };
 
+        var backtestData = new Option<FileInfo>("--data") { Description = "Dataset: JSON Lines (.jsonl or .jsonl.gz) of market, quote, forecast and settlement records", Required = true };
+        var backtestOut = new Option<string>("--out") { Description = "Folder for report.json, trades.csv and report.html", Required = true };
+        var backtestFrom = new Option<string?>("--from") { Description = "Replay records stamped at or after this time (ISO 8601 UTC, or a date)" };
+        var backtestTo = new Option<string?>("--to") { Description = "Replay records stamped before this time" };
+        var backtestBalance = new Option<string?>("--balance") { Description = "Starting balance in dollars (default 1000)" };
+        var backtestSet = new Option<string[]>("--set") { Description = "Override a setting for this replay: KEY=VALUE, e.g. Risk:MaxPositionPerMarket=20 (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var backtest = new Command("backtest", "Replay a dataset through the bot's own decision code and write a report")
+        {
+            Options = { backtestData, backtestOut, backtestFrom, backtestTo, backtestBalance, backtestSet },
+        };
+        backtest.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = BacktestVerb.Overrides(parse.GetValue(backtestSet) ?? [], error);
+            if (overrides is null || !TryLoad(parse.GetValue(configOption), error, environment, out _, out var settings, overrides))
+                return Task.FromResult(ExitCodes.InvalidConfiguration);
+            return BacktestVerb.RunAsync(settings, parse.GetValue(backtestData)!, parse.GetValue(backtestOut)!, parse.GetValue(backtestFrom), parse.GetValue(backtestTo),
+                parse.GetValue(backtestBalance), output, error, cancellationToken);
+        });
+
         var version = new Command("version", "Print the version");
         version.SetAction(_ =>
         {
@@ -70,7 +89,7 @@ public static class TradingBotCli
         var root = new RootCommand("TradingBot: an automated trader for Kalshi sports event contracts")
         {
             Options = { configOption, speedOption },
-            Subcommands = { run, checkConfig, migrate, halt, resume, flatten, status, forecasts, version },
+            Subcommands = { run, checkConfig, migrate, halt, resume, flatten, status, forecasts, backtest, version },
         };
         root.SetAction((parse, _) => RunBotAsync(parse.GetValue(configOption), parse.GetValue(speedOption), error, environment));
 

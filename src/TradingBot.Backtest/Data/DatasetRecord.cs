@@ -1,0 +1,61 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Fees;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Backtest.Data;
+
+public enum RecordKind : byte
+{
+    Market,
+    Quote,
+    Forecast,
+    Settlement,
+}
+
+/// <summary>How a market settled in the data: YES, NO, or void (every holding refunded at its cost).</summary>
+public enum SettlementResult : byte
+{
+    Yes,
+    No,
+    Void,
+}
+
+/// <summary>
+/// A market as the dataset lists it: its identity, its game, when it closes, its fees and (optional) what Kalshi's
+/// listing would say besides: the yes subtitle, a spread's or total's strike, the competition, when it was listed.
+/// </summary>
+public sealed record MarketRecord(
+    string Ticker,
+    string EventTicker,
+    string SeriesTicker,
+    string Title,
+    DateTimeOffset GameStart,
+    DateTimeOffset CloseTime,
+    FeeType FeeType,
+    decimal FeeMultiplier,
+    string YesSubTitle = "",
+    DateTimeOffset? ListedAt = null,
+    MarketStrike? Strike = null,
+    string? Competition = null);
+
+/// <summary>
+/// One line of the dataset, whatever its type: one flat value so millions of quotes stream without an allocation
+/// each. <see cref="At"/> is the record's time (a market without <c>ts</c> is listed before everything else);
+/// <see cref="Line"/> the line it came from, for messages and for a stable order.
+/// </summary>
+public readonly record struct DatasetRecord(
+    RecordKind Kind,
+    DateTimeOffset At,
+    string Ticker,
+    long Line,
+    Price YesBid = default,
+    Contracts YesBidSize = default,
+    Price YesAsk = default,
+    Contracts YesAskSize = default,
+    Probability PYes = default,
+    string? Source = null,
+    SettlementResult Result = SettlementResult.Yes,
+    MarketRecord? Market = null);
+
+/// <summary>A dataset that cannot be replayed as it is: which file, which line, and why.</summary>
+public sealed class DatasetException(string message) : Exception(message);

@@ -1,0 +1,220 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Markets;
+using TradingBot.Core.Persistence;
+using TradingBot.Core.Risk;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Backtest.Replay;
+
+/// <summary>
+/// The bot's store held in memory for one replay: the same contracts as the SQL store (an intent is committed before
+/// its order, fills and settlements are recorded once, positions and P&amp;L by Core's <see cref="PositionLedger"/>),
+/// without a database, so a replay leaves nothing behind and runs at memory speed. Single-threaded, as the replay is.
+/// </summary>
+internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IRiskStateStore, IDecisionLog, IMarketHistory, INotificationLog, IReconciliationLog, IControlStore
+{
+    private readonly Dictionary<ClientOrderId, OutboxEntry> _outbox = [];
+    private readonly List<ClientOrderId> _outboxOrder = [];
+    private readonly List<FillInfo> _fills = [];
+    private readonly HashSet<string> _fillIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<MarketTicker, SettlementInfo> _settlements = [];
+    private readonly List<SettlementInfo> _settlementOrder = [];
+    private readonly Dictionary<string, DateTimeOffset> _watermarks = new(StringComparer.Ordinal);
+    private PositionLedger _ledger = new();
+    private List<LedgerEntry> _entries = [];
+    private StoredRiskState _risk = new(null, null, TradingState.Active, "");
+
+    /// <summary>Every entry ever committed, in the order the bot committed them.</summary>
+    public IEnumerable<OutboxEntry> AllOrders => _outboxOrder.Select(id => _outbox[id]);
+
+    public IReadOnlyList<FillInfo> AllFills => _fills;
+
+    public IReadOnlyList<SettlementInfo> AllSettlements => _settlementOrder;
+
+    public IReadOnlyList<LedgerEntry> AllEntries => _entries;
+
+    /// <summary>Bumped whenever a fill or settlement changes the ledger: the replay runs the monitor after a change.</summary>
+    public int LedgerVersion { get; private set; }
+
+    public IOrderOutbox Outbox => this;
+
+    public ITradeLedger Ledger => this;
+
+    public IRiskStateStore Risk => this;
+
+    public IDecisionLog Decisions => this;
+
+    public IMarketHistory Markets => this;
+
+    public INotificationLog Notifications => this;
+
+    public IReconciliationLog Reconciliation => this;
+
+    public IControlStore Control => this;
+
+    public Task CheckAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Outbox
+
+    public Task RecordIntentAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (!_outbox.TryAdd(entry.ClientOrderId, entry))
+            throw new InvalidOperationException($"outbox already has an entry {entry.ClientOrderId}");
+        _outboxOrder.Add(entry.ClientOrderId);
+        return Task.CompletedTask;
+    }
+
+    public Task UpdateAsync(ClientOrderId clientOrderId, OutboxUpdate update, CancellationToken cancellationToken)
+    {
+        if (!_outbox.TryGetValue(clientOrderId, out var entry))
+            throw new InvalidOperationException($"outbox has no entry {clientOrderId}");
+        var order = entry.Order with { YesPrice = update.YesPrice ?? entry.Order.YesPrice, Count = update.Count ?? entry.Order.Count };
+        _outbox[clientOrderId] = entry with
+        {
+            Order = order,
+            Status = update.Status,
+            OrderId = update.OrderId ?? entry.OrderId,
+            Filled = update.Filled,
+            Remaining = update.Remaining,
+            LastError = update.Error,
+            UpdatedAt = update.At,
+        };
+        return Task.CompletedTask;
+    }
+
+    public Task<OutboxEntry?> FindAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken) =>
+        Task.FromResult(_outbox.GetValueOrDefault(clientOrderId));
+
+    public Task<IReadOnlyList<OutboxEntry>> OpenAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<OutboxEntry>>(AllOrders.Where(e => e.IsOpen).ToList());
+
+    public Task<IReadOnlyList<OutboxEntry>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<OutboxEntry>>(AllOrders.Where(e => e.CreatedAt >= since).ToList());
+
+    /// <summary>Whether any order of the bot's may still act on the venue.</summary>
+    public bool AnyOpen => _outbox.Values.Any(e => e.IsOpen);
+
+    // Ledger
+
+    public Task<bool> RecordFillAsync(FillInfo fill, CancellationToken cancellationToken)
+    {
+        if (!_fillIds.Add(fill.FillId))
+            return Task.FromResult(false);
+        _fills.Add(fill);
+        _entries.AddRange(_ledger.Apply(fill));
+        LedgerVersion++;
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> RecordSettlementAsync(SettlementInfo settlement, CancellationToken cancellationToken)
+    {
+        if (!_settlements.TryAdd(settlement.Ticker, settlement))
+            return Task.FromResult(false);
+        _settlementOrder.Add(settlement);
+        _entries.AddRange(_ledger.Apply(settlement));
+        LedgerVersion++;
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyList<FillInfo>> FillsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<FillInfo>>(_fills.ToList());
+
+    public Task<IReadOnlyList<SettlementInfo>> SettlementsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<SettlementInfo>>(_settlementOrder.ToList());
+
+    public Task<IReadOnlyList<LedgerPosition>> PositionsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LedgerPosition>>(_ledger.Positions.OrderBy(p => p.Ticker.Value, StringComparer.Ordinal).ToList());
+
+    public bool AnyPosition => _ledger.Positions.Count > 0;
+
+    public IReadOnlyList<LedgerPosition> OpenPositions => _ledger.Positions.OrderBy(p => p.Ticker.Value, StringComparer.Ordinal).ToList();
+
+    public Task<Money> RealizedPnlAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var sum = Money.Zero;
+        foreach (var entry in _entries)
+        {
+            if (entry.At >= from && entry.At < to)
+                sum += entry.Amount;
+        }
+
+        return Task.FromResult(sum);
+    }
+
+    public Task<IReadOnlyList<LedgerEntry>> EntriesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LedgerEntry>>(_entries.Where(e => e.At >= from && e.At < to).OrderBy(e => e.At).ToList());
+
+    public Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        var (ledger, entries) = PositionLedger.Replay(_fills, _settlementOrder);
+        _ledger = ledger;
+        _entries = entries.ToList();
+        LedgerVersion++;
+        return Task.CompletedTask;
+    }
+
+    // Risk state
+
+    public Task<StoredRiskState> LoadAsync(CancellationToken cancellationToken) => Task.FromResult(_risk);
+
+    public Task SaveCircuitBreakerAsync(CircuitBreakerState? state, CancellationToken cancellationToken)
+    {
+        _risk = _risk with { CircuitBreaker = state };
+        return Task.CompletedTask;
+    }
+
+    public Task SaveSafeModeAsync(SafeModeState? state, CancellationToken cancellationToken)
+    {
+        _risk = _risk with { SafeMode = state };
+        return Task.CompletedTask;
+    }
+
+    public Task SaveOperatorStateAsync(TradingState state, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        _risk = _risk with { OperatorState = state, OperatorReason = reason };
+        return Task.CompletedTask;
+    }
+
+    // Logs the replay does not keep: the report is built from the ledger and the outbox.
+
+    Task IDecisionLog.RecordAsync(DecisionRecord decision, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task<IReadOnlyList<DecisionRecord>> IDecisionLog.RecentAsync(int count, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<DecisionRecord>>([]);
+
+    public Task UpsertEventsAsync(IReadOnlyList<EventInfo> events, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RecordQuoteAsync(MarketTicker ticker, Quote quote, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RecordForecastAsync(MarketTicker ticker, string source, Forecast forecast, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<(MarketTicker Ticker, Quote Quote)>> QuotesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<(MarketTicker, Quote)>>([]);
+
+    Task INotificationLog.RecordAsync(NotificationRecord notification, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task<IReadOnlyList<NotificationRecord>> INotificationLog.RecentAsync(int count, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<NotificationRecord>>([]);
+
+    public Task<DateTimeOffset?> WatermarkAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult(_watermarks.TryGetValue(name, out var at) ? at : (DateTimeOffset?)null);
+
+    public Task SetWatermarkAsync(string name, DateTimeOffset value, CancellationToken cancellationToken)
+    {
+        _watermarks[name] = value;
+        return Task.CompletedTask;
+    }
+
+    Task IReconciliationLog.RecordAsync(ReconciliationRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task<IReadOnlyList<ReconciliationRecord>> IReconciliationLog.RecentAsync(int count, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ReconciliationRecord>>([]);
+
+    public Task SaveStatusAsync(BotStatus status, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<BotStatus?> LoadStatusAsync(CancellationToken cancellationToken) => Task.FromResult<BotStatus?>(null);
+
+    public Task<long> IssueAsync(ControlCommandKind kind, string reason, string issuedBy, DateTimeOffset at, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("a replay takes no operator commands");
+
+    public Task<IReadOnlyList<ControlCommand>> PendingAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ControlCommand>>([]);
+
+    public Task CompleteAsync(long id, string outcome, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<ControlCommand>> RecentAsync(int count, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ControlCommand>>([]);
+}

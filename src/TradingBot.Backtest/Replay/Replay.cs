@@ -1,0 +1,323 @@
+using System.Security.Cryptography;
+using System.Text;
+using TradingBot.Backtest.Data;
+using TradingBot.Core.Deciding;
+using TradingBot.Core.Engine;
+using TradingBot.Core.Forecasting;
+using TradingBot.Core.Markets;
+using TradingBot.Core.Pricing;
+using TradingBot.Core.Risk;
+using TradingBot.Core.Trading;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Backtest.Replay;
+
+/// <summary>What the bot knew about an entry when it sent it: the forecast and its source, and the edge it saw.</summary>
+internal sealed record EntryContext(Probability Model, Money Edge, string Source, Execution Execution);
+
+/// <summary>What the data says about one market, for scoring: its listing, its last forecast and quote before the game, how it settled.</summary>
+internal sealed class MarketTrack(MarketRecord market)
+{
+    public MarketRecord Market { get; } = market;
+
+    public Probability? ForecastBeforeStart { get; set; }
+
+    public (Price Bid, Price Ask)? QuoteBeforeStart { get; set; }
+
+    public SettlementResult? Result { get; set; }
+
+    public DateTimeOffset? SettledAt { get; set; }
+}
+
+/// <summary>
+/// One replay: the records in time order against a virtual clock, and Core's steps scheduled as the worker schedules
+/// them: a scan (then its evaluation, then each action through the single executor) at the pace
+/// <see cref="ExchangeCalendar"/> sets from the game times, the position monitor every monitor interval (its exits
+/// through the executor), the reconciler every reconcile interval. A record stamped t is applied before anything
+/// scheduled at t runs, so a decision at t sees exactly the records stamped at or before t. The steps are the
+/// worker's own: the backtest decides nothing itself.
+/// </summary>
+internal sealed class Replay
+{
+    private readonly BacktestOptions _options;
+    private readonly VirtualClock _clock = new(DateTimeOffset.MinValue);
+    private readonly RecordedVenue _venue;
+    private readonly MemoryBotStore _store = new();
+    private readonly MarketBook _book = new();
+    private readonly TradingControls _controls;
+    private readonly ScanStep _scan;
+    private readonly EvaluationStep _evaluation;
+    private readonly ExecutionStep _execution;
+    private readonly MonitorStep _monitor;
+    private readonly Reconciler _reconciler;
+    private readonly RecordedForecasts _forecasts;
+    private readonly List<MarketRecord> _unlisted = [];
+    private readonly Dictionary<string, MarketTrack> _markets = new(StringComparer.Ordinal);
+    private readonly Dictionary<ClientOrderId, EntryContext> _entries = [];
+    private readonly ReplayAlerts _alerts = new();
+    private readonly Action<BacktestProgress>? _progress;
+    private readonly ReadPosition _position;
+    private long _orderNumber;
+    private DateTimeOffset? _start;
+    private DateTimeOffset _nextScan, _nextMonitor, _nextReconcile;
+    private int _monitoredLedger = -1;
+    private int _reconciledHistory;
+    private long _afterSettlement;
+    private long _records, _scans, _evaluations, _monitorRuns, _reconciliations;
+
+    private readonly string _path;
+
+    public Replay(string path, BacktestOptions options, ReadPosition position, Action<BacktestProgress>? progress)
+    {
+        _path = path;
+        _options = options;
+        _position = position;
+        _progress = progress;
+        var risk = options.Risk;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(risk.TradingDayTimeZone);
+        _venue = new RecordedVenue(_clock, options.StartingBalance);
+        _controls = new TradingControls(_store.Risk, risk, zone, _alerts, _clock);
+        var exchange = new GuardedExchange(_venue.Venue, _controls);
+        var rate = new OrderRateWindow();
+        var latch = new StopLossLatch(risk.StopLossCooldown, zone);
+        var gate = new RiskGate(risk);
+        var strategy = options.Strategy;
+        _forecasts = new RecordedForecasts(_clock);
+        var submitter = new OrderSubmitter(exchange, _store.Outbox, _clock, NextOrderId);
+        _scan = new ScanStep(exchange, _book, _clock);
+        _evaluation = new EvaluationStep(new MarketDecision(new EntryEvaluator(strategy, risk), strategy, risk), gate, exchange, _store, _book, _scan, _controls, rate, latch,
+            new ForecastChoice([_forecasts], strategy.TradePreseason), options.Scanner, _clock);
+        _execution = new ExecutionStep(exchange, _store, submitter, gate, _book, _controls, latch, rate, _alerts, _clock);
+        _monitor = new MonitorStep(exchange, _store, _book, _controls, new StopLoss(risk.StopLossFloorPercent, risk.StopLossMaxSlippage), latch, submitter, _alerts, _clock);
+        _reconciler = new Reconciler(exchange, _store, _clock);
+    }
+
+    public async Task<ReplayOutcome> RunAsync(IEnumerable<DatasetRecord> records, CancellationToken cancellationToken)
+    {
+        var last = DateTimeOffset.MinValue;
+        foreach (var record in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _records++;
+            if ((_records & 0xFFFF) == 0)
+                _progress?.Invoke(new BacktestProgress(_records, _clock.GetUtcNow(), _position.Fraction));
+            if (record.Kind == RecordKind.Market && (record.At == DateTimeOffset.MinValue || (_options.From is { } f && record.At < f)))
+            {
+                // Listed before the replay begins: it opens when the replay does.
+                Track(record.Market!);
+                if (_start is null)
+                    _unlisted.Add(record.Market!);
+                else
+                    _venue.List(record.Market!, _clock.GetUtcNow());
+                continue;
+            }
+
+            if (_options.From is { } from && record.At < from)
+                continue;
+            if (_options.To is { } to && record.At >= to)
+                break;
+            if (_start is null)
+                Begin(record.At);
+            await RunScheduledAsync(record.At, inclusive: false, cancellationToken).ConfigureAwait(false);
+            _clock.AdvanceTo(record.At);
+            Apply(record);
+            last = record.At;
+        }
+
+        if (_start is not null)
+        {
+            await RunScheduledAsync(last, inclusive: true, cancellationToken).ConfigureAwait(false);
+            // Whatever settled at the end reaches the ledger, as the next reconciliation would have brought it.
+            await ReconcileAsync(force: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        _progress?.Invoke(new BacktestProgress(_records, _clock.GetUtcNow(), 1));
+        return new ReplayOutcome(_store, _markets, _entries, _alerts, _start, _start is null ? null : last,
+            new ReplayCounts(_records, _venue.QuotesApplied, _venue.QuotesWhileClosed, _afterSettlement, _scans, _evaluations, _monitorRuns, _reconciliations));
+    }
+
+    private void Begin(DateTimeOffset at)
+    {
+        _start = at;
+        _clock.AdvanceTo(at);
+        foreach (var market in _unlisted)
+            _venue.List(market, at);
+        _unlisted.Clear();
+        _nextScan = at;
+        _nextMonitor = at;
+        _nextReconcile = at + _options.ReconcileInterval;
+    }
+
+    private void Track(MarketRecord market)
+    {
+        if (!_markets.TryAdd(market.Ticker, new MarketTrack(market)))
+            throw new DatasetException($"{_path}: market {market.Ticker} is listed twice");
+    }
+
+    private void Apply(in DatasetRecord record)
+    {
+        if (record.Kind == RecordKind.Market)
+        {
+            Track(record.Market!);
+            _venue.List(record.Market!, record.At);
+            return;
+        }
+
+        if (!_markets.TryGetValue(record.Ticker, out var track))
+            throw new DatasetException($"{_path}:{record.Line}: {record.Kind.ToString().ToLowerInvariant()} for {record.Ticker}, which no market record before it lists");
+        // What comes after a market settled cannot change it: counted, not replayed (a late forecast must not trade).
+        if (track.Result is not null)
+        {
+            _afterSettlement++;
+            return;
+        }
+
+        switch (record.Kind)
+        {
+            case RecordKind.Quote:
+                if (record.At < track.Market.GameStart && !record.YesBidSize.IsZero && !record.YesAskSize.IsZero)
+                    track.QuoteBeforeStart = (record.YesBid, record.YesAsk);
+                _venue.Quote(record);
+                break;
+            case RecordKind.Forecast:
+                if (record.At < track.Market.GameStart)
+                    track.ForecastBeforeStart = record.PYes;
+                _forecasts.Publish(MarketTicker.Parse(record.Ticker), new Forecast(record.PYes, record.At), record.Source ?? "dataset");
+                break;
+            case RecordKind.Settlement:
+                track.Result = record.Result;
+                track.SettledAt = record.At;
+                _venue.Settle(record.Ticker, record.Result);
+                break;
+        }
+    }
+
+    /// <summary>Runs what the worker would have run before <paramref name="limit"/> (and at it, when inclusive), in time order.</summary>
+    private async Task RunScheduledAsync(DateTimeOffset limit, bool inclusive, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var next = Min(Min(_nextScan, _nextMonitor), _nextReconcile);
+            if (_venue.NextDue is { } due && due < next)
+                next = due;
+            if (next > limit || (!inclusive && next == limit))
+                return;
+            _clock.AdvanceTo(next);
+            _venue.Tick(next);
+            if (_nextScan == next)
+                await ScanAsync(cancellationToken).ConfigureAwait(false);
+            else if (_nextMonitor == next)
+            {
+                await MonitorAsync(cancellationToken).ConfigureAwait(false);
+                _nextMonitor = next + _options.MonitorInterval;
+            }
+            else if (_nextReconcile == next)
+            {
+                await ReconcileAsync(force: false, cancellationToken).ConfigureAwait(false);
+                _nextReconcile = next + _options.ReconcileInterval;
+            }
+        }
+    }
+
+    /// <summary>The scanner's turn: scan, evaluate the listed markets, send each action through the executor, and plan the next scan.</summary>
+    private async Task ScanAsync(CancellationToken cancellationToken)
+    {
+        _scans++;
+        _venue.Flush();
+        var now = _clock.GetUtcNow();
+        var keep = _store.AllOrders.Where(o => o.IsOpen).Select(o => o.Order.Ticker)
+            .Concat((await _store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.Ticker)).ToHashSet();
+        var report = await _scan.ScanAsync(_options.Scanner.Series, keep.Contains, cancellationToken).ConfigureAwait(false);
+        if (!report.Success)
+        {
+            _nextScan = now + _options.Scanner.PausedInterval;
+            return;
+        }
+
+        var listed = _book.Listed;
+        if (listed.Count > 0)
+        {
+            _evaluations++;
+            var evaluation = await _evaluation.RunAsync(listed, cancellationToken).ConfigureAwait(false);
+            foreach (var result in evaluation.Results.Where(r => r.Action.Kind != MarketActionKind.Nothing))
+                await ExecuteAsync(result.Action, result.Forecast, cancellationToken).ConfigureAwait(false);
+        }
+
+        var plan = ExchangeCalendar.Next(_clock.GetUtcNow(), _book.Exchange, _scan.Maintenance, _book.Listed, _options.Scanner, _options.Risk.AllowInPlay);
+        _nextScan = now + plan.Delay;
+    }
+
+    private async Task ExecuteAsync(MarketAction action, Forecast? forecast, CancellationToken cancellationToken)
+    {
+        _venue.Flush();
+        var result = await _execution.ExecuteAsync(action, forecast?.AsOf, cancellationToken).ConfigureAwait(false);
+        if (result.Submission is { Kind: SubmitOutcomeKind.Accepted } submitted && action.Intent.Kind == IntentKind.Entry)
+        {
+            _entries[submitted.ClientOrderId] = new EntryContext(action.Intent.WinProbability, action.Intent.Edge,
+                _forecasts.SourceOf(action.Ticker) ?? "dataset", action.Intent.Execution);
+        }
+
+        _venue.RefreshBotOrders();
+    }
+
+    /// <summary>
+    /// The monitor's turn. With nothing held, nothing working and no P&amp;L booked since its last run it would find
+    /// nothing to mark, exit or feed the breaker, so the run is skipped: the same outcome, much faster over quiet weeks.
+    /// </summary>
+    private async Task MonitorAsync(CancellationToken cancellationToken)
+    {
+        if (!_store.AnyPosition && !_store.AnyOpen && _store.LedgerVersion == _monitoredLedger)
+            return;
+        _monitorRuns++;
+        _venue.Flush();
+        _monitoredLedger = _store.LedgerVersion;
+        var report = await _monitor.RunAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var exit in report.Exits)
+            await ExecuteAsync(MarketAction.Place(exit, DecisionCode.Approved, "stop-loss", default), null, cancellationToken).ConfigureAwait(false);
+        _venue.RefreshBotOrders();
+    }
+
+    /// <summary>The reconciler's turn; skipped when no order is open and the venue has no new fill or settlement of the bot's.</summary>
+    private async Task ReconcileAsync(bool force, CancellationToken cancellationToken)
+    {
+        var history = _venue.BotHistoryCount;
+        if (!force && !_store.AnyOpen && history == _reconciledHistory)
+            return;
+        _reconciliations++;
+        _venue.Flush();
+        _reconciledHistory = history;
+        await _reconciler.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Order ids derived from the order's number in the replay: the same replay names its orders the same way every time.</summary>
+    private Guid NextOrderId()
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"backtest order {++_orderNumber}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+}
+
+/// <summary>The operator alerts a replay raised, kept for the report (the breaker tripping, stop-loss exits).</summary>
+internal sealed class ReplayAlerts : IOperatorAlerts
+{
+    public List<(AlertKind Kind, string Message)> Raised { get; } = [];
+
+    public void Raise(AlertKind kind, string message) => Raised.Add((kind, message));
+}
+
+/// <summary>How much of each kind of work a replay did.</summary>
+public sealed record ReplayCounts(long Records, long QuotesApplied, long QuotesWhileClosed, long AfterSettlement, long Scans, long Evaluations, long MonitorRuns, long Reconciliations);
+
+/// <summary>Everything a replay leaves for its report.</summary>
+internal sealed record ReplayOutcome(
+    MemoryBotStore Store,
+    IReadOnlyDictionary<string, MarketTrack> Markets,
+    IReadOnlyDictionary<ClientOrderId, EntryContext> Entries,
+    ReplayAlerts Alerts,
+    DateTimeOffset? Start,
+    DateTimeOffset? End,
+    ReplayCounts Counts);

@@ -1,0 +1,85 @@
+using System.IO.Compression;
+using TradingBot.Backtest.Data;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Backtest.Tests;
+
+public sealed class DatasetReaderTests : IDisposable
+{
+    private readonly Fixture _fixture = new();
+
+    [Fact]
+    public void A_quote_reads_its_prices_and_sizes_exactly()
+    {
+        var path = _fixture.Write("one.jsonl", Fixture.Market, Fixture.Quote("2026-09-11T16:00:00Z", "0.38", "25.00", "0.40", "10"));
+
+        var quote = DatasetReader.Stream(path).Last();
+
+        Assert.Equal(RecordKind.Quote, quote.Kind);
+        Assert.Equal((Price.Parse("0.38"), Contracts.Whole(25), Price.Parse("0.40"), Contracts.Whole(10)), (quote.YesBid, quote.YesBidSize, quote.YesAsk, quote.YesAskSize));
+        Assert.Equal(new DateTimeOffset(2026, 9, 11, 16, 0, 0, TimeSpan.Zero), quote.At);
+        Assert.Equal(2, quote.Line);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","yes_bid":"0.38501","yes_ask":"0.40","yes_bid_size":"1.00","yes_ask_size":"1.00"}""", "more than 4 decimals")]
+    [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00+02:00","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","yes_bid":"0.38","yes_ask":"0.40","yes_bid_size":"1.00","yes_ask_size":"1.00"}""", "must be in UTC")]
+    [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","yes_bid":"0.41","yes_ask":"0.40","yes_bid_size":"1.00","yes_ask_size":"1.00"}""", "is not below yes_ask")]
+    [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","yes_bid":0.38,"yes_ask":"0.40","yes_bid_size":"1.00","yes_ask_size":"1.00"}""", "decimal string")]
+    [InlineData("""{"type":"forecast","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","p_yes":"1.2"}""", "p_yes")]
+    [InlineData("""{"type":"settlement","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","result":"maybe"}""", "yes, no or void")]
+    [InlineData("""{"type":"trade","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL"}""", "unknown \"type\"")]
+    [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z",""", "not a JSON object")]
+    public void A_bad_record_is_refused_with_its_file_and_line(string bad, string why)
+    {
+        var path = _fixture.Write("bad.jsonl", Fixture.Market, Fixture.Forecast("2026-09-11T15:59:00Z", "0.48"), bad);
+
+        var error = Assert.Throws<DatasetException>(() => DatasetReader.Stream(path).ToList());
+
+        Assert.StartsWith($"{path}:3: ", error.Message);
+        Assert.Contains(why, error.Message);
+    }
+
+    [Fact]
+    public async Task A_bad_record_anywhere_stops_the_backtest_and_writes_no_report()
+    {
+        var path = _fixture.Write("bad.jsonl", Fixture.Market, Fixture.Forecast("2026-09-11T15:59:00Z", "0.48"),
+            Fixture.Quote("2026-09-11T16:00:00Z", "0.38", "25.00", "0.40", "10.00"), Fixture.Quote("2026-09-12T16:00:00Z", "0.38", "25.00", "0.40", "-1"));
+        var output = Path.Combine(_fixture.Folder, "out");
+
+        await Assert.ThrowsAsync<DatasetException>(() => BacktestRunner.RunToFolderAsync(path, output, Fixture.DefaultOptions()));
+
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void A_gzip_file_reads_as_the_same_records()
+    {
+        var lines = new[] { Fixture.Market, Fixture.Forecast("2026-09-11T15:59:00Z", "0.48"), Fixture.Quote("2026-09-11T16:00:00Z", "0.38", "25.00", "0.40", "10.00") };
+        var plain = _fixture.Write("plain.jsonl", lines);
+        var packed = Path.Combine(_fixture.Folder, "packed.jsonl.gz");
+        using (var file = File.Create(packed))
+        using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
+            gzip.Write(File.ReadAllBytes(plain));
+
+        Assert.Equal(DatasetReader.Stream(plain).ToList(), DatasetReader.Stream(packed).ToList());
+    }
+
+    [Fact]
+    public void Records_out_of_order_stop_the_stream_and_sort_stably_by_time()
+    {
+        var path = _fixture.Write("shuffled.jsonl",
+            Fixture.Quote("2026-09-11T16:00:00Z", "0.38", "25.00", "0.40", "10.00"),
+            Fixture.Forecast("2026-09-11T15:59:00Z", "0.48"),
+            Fixture.Forecast("2026-09-11T16:00:00Z", "0.49"),
+            Fixture.Market);
+
+        var stopped = Assert.Throws<DatasetOrderException>(() => DatasetReader.Stream(path).ToList());
+        var sorted = DatasetReader.Sorted(path).ToList();
+
+        Assert.Equal(2, stopped.Line);
+        Assert.Equal([4L, 2L, 1L, 3L], sorted.Select(r => r.Line)); // the market first, then by time; the two at 16:00 in file order
+    }
+
+    public void Dispose() => _fixture.Dispose();
+}
