@@ -12,8 +12,14 @@ namespace TradingBot.Core.Engine;
 /// <summary>One market's decision: the action it came to (a placement already past the gate once), how it is written down, and the forecast behind it.</summary>
 public sealed record Evaluation(MarketTicker Ticker, MarketAction Action, DecisionRecord Decision, Forecast? Forecast);
 
-/// <summary>What one evaluation pass did: markets seen, fresh books read, and every market's evaluation.</summary>
-public sealed record EvaluationReport(int Markets, int Books, IReadOnlyList<Evaluation> Results);
+/// <summary>
+/// What one evaluation pass did: markets seen, fresh books read, and every market's evaluation worth writing down;
+/// and what each market's decision saw (<see cref="Seen"/>): the recorder writes it, so a backtest can replay it.
+/// </summary>
+public sealed record EvaluationReport(int Markets, int Books, IReadOnlyList<Evaluation> Results, IReadOnlyList<Observation>? Seen = null);
+
+/// <summary>One market as a decision saw it: the listing, the quote without the bot's own orders, and the source's forecast (before coherence).</summary>
+public sealed record Observation(MarketView View, Quote Quote, ForecastPick Pick, DateTimeOffset At);
 
 /// <summary>
 /// One evaluation pass over the market book, the orchestration every driver shares: read the account and what the bot
@@ -73,6 +79,9 @@ public sealed class EvaluationStep(
         await scan.RefreshBooksAsync(fresh.ToList(), cancellationToken).ConfigureAwait(false);
 
         var results = new List<Evaluation>();
+        var seen = new List<Observation>(first.Count);
+        foreach (var (view, _) in first.Where(r => !fresh.Contains(r.View.Ticker)))
+            seen.Add(new Observation(view, StateOf(view).Quote, picks[view.Ticker], account.Now));
         foreach (var (view, actions) in first.Where(r => !fresh.Contains(r.View.Ticker)))
         {
             foreach (var action in actions.Where(a => a.Kind == MarketActionKind.Nothing))
@@ -86,6 +95,7 @@ public sealed class EvaluationStep(
             if (!book.TryGet(ticker, out var view))
                 continue;
             var state = StateOf(view);
+            seen.Add(new Observation(view, state.Quote, picks.GetValueOrDefault(ticker), account.Now));
             foreach (var action in Decide(state))
                 decided.Add((state, action));
         }
@@ -94,7 +104,7 @@ public sealed class EvaluationStep(
         foreach (var (state, action) in decided)
             results.Add(Judge(state, action, gameTaken, balance.Success, account, ForecastOf(state.Ticker)));
 
-        return new EvaluationReport(batch.Count, fresh.Count, results.Where(r => !Unremarkable.Contains(r.Action.Code)).Select(WithGameStart).ToList());
+        return new EvaluationReport(batch.Count, fresh.Count, results.Where(r => !Unremarkable.Contains(r.Action.Code)).Select(WithGameStart).ToList(), seen);
     }
 
     /// <summary>Every decision written down says when its game starts and where that came from (milestone, ticker, unknown).</summary>

@@ -6,7 +6,7 @@ using TradingBot.Core.Sports;
 namespace TradingBot.Core.Forecasting;
 
 /// <summary>A market's forecast, or why none may price it (null <see cref="Refusal"/>: simply no source has it).</summary>
-public readonly record struct ForecastPick(Forecast? Forecast, DecisionCode? Refusal, string? Detail)
+public readonly record struct ForecastPick(Forecast? Forecast, DecisionCode? Refusal, string? Detail, string? Source = null)
 {
     public static ForecastPick Refused(DecisionCode code, string detail) => new(null, code, detail);
 }
@@ -44,7 +44,7 @@ public sealed class ForecastChoice(IReadOnlyList<IForecastSource> sources, bool 
             if (competition is not null && !source.Covers(competition))
                 continue;
             if (source.Get(request) is { } forecast)
-                return new ForecastPick(forecast, null, null);
+                return new ForecastPick(forecast, null, null, source.Name);
         }
 
         return competition is not null && !sources.Any(s => s.Covers(competition))

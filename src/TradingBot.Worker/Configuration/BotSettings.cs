@@ -31,6 +31,7 @@ internal static class BotSettings
         Of<StorageOptions>(),
         Of<DashboardOptions>(),
         Of<MetricsOptions>(),
+        Of<TradingBot.Backtest.Recording.RecorderOptions>(),
         Of<NotificationOptions>(),
     ];
 

@@ -16,7 +16,8 @@ internal sealed partial class Evaluator(
     Hosting.LoopLiveness liveness,
     TimeProvider time,
     Metrics.BotMetrics metrics,
-    ILogger<Evaluator> logger) : BackgroundService
+    ILogger<Evaluator> logger,
+    Recording? recording = null) : BackgroundService
 {
     private static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(15);
     private readonly Dictionary<TradingBot.Core.Values.MarketTicker, (string Code, DateTimeOffset At)> _lastDenial = [];
@@ -44,6 +45,7 @@ internal sealed partial class Evaluator(
         var started = metrics.Start();
         var report = await evaluation.RunAsync(batch, cancellationToken);
         metrics.Evaluated(report, started);
+        recording?.Observe(report);
         var queued = 0;
         foreach (var result in report.Results)
         {

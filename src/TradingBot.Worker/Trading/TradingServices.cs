@@ -70,6 +70,16 @@ internal static class TradingServices
         services.AddHostedService<OrderExecutor>();
         services.AddHostedService(sp => sp.GetRequiredService<PositionMonitor>());
         services.AddHostedService(sp => sp.GetRequiredService<PeriodicReconciler>());
+
+        var recorder = settings.Get<TradingBot.Backtest.Recording.RecorderOptions>();
+        if (recorder.Enabled)
+        {
+            var folder = Recording.DirectoryOf(recorder, settings.Get<TradingBotOptions>());
+            services.AddSingleton(_ => new TradingBot.Backtest.Recording.DatasetRecorder(folder, recorder.MaxTotalMegabytes * 1024L * 1024L));
+            services.AddSingleton<Recording>();
+            services.AddHostedService<RecordedSettlements>();
+        }
+
         return services;
     }
 }

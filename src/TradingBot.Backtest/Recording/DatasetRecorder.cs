@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.IO.Compression;
+using TradingBot.Backtest.Data;
+using TradingBot.Core.Engine;
+using TradingBot.Core.Fees;
+using TradingBot.Core.Markets;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Backtest.Recording;
+
+/// <summary>
+/// Writes what a running bot saw as a dataset <c>tradingbot backtest</c> replays: each market once per file, the
+/// quote each decision used (without the bot's own orders) and the source's forecast whenever they change, and the
+/// settlements. One gzip file per UTC day (<c>2026-12-07.jsonl.gz</c>; a restart the same day appends a gzip member,
+/// which readers take as one stream), flushed after every pass so a crash loses at most the pass it was writing;
+/// the oldest days are deleted when the folder grows past its bound, and a day that alone outgrows it stops
+/// recording until the next. Thread-safe: the evaluator's pass and the settlement check both write to it.
+/// </summary>
+public sealed class DatasetRecorder : IDisposable
+{
+    private readonly string _directory;
+    private readonly long _maxTotalBytes;
+    private readonly Dictionary<string, (Price Bid, Contracts BidSize, Price Ask, Contracts AskSize)> _lastQuote = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Probability Yes, DateTimeOffset AsOf)> _lastForecast = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _marketsInFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordedMarket> _awaiting = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
+    private DateOnly? _day;
+    private Stream? _file;
+    private bool _full;
+    private bool _fullReported;
+    private readonly Lock _lock = new();
+
+    public DatasetRecorder(string directory, long maxTotalBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTotalBytes, 1);
+        _directory = directory;
+        _maxTotalBytes = maxTotalBytes;
+        Directory.CreateDirectory(directory);
+    }
+
+    /// <summary>Markets recorded, not yet settled, whose trading has closed: the ones to read results for.</summary>
+    public IReadOnlyList<RecordedMarket> ClosedUnsettled(DateTimeOffset now)
+    {
+        lock (_lock)
+            return _awaiting.Values.Where(m => m.CloseTime <= now).ToList();
+    }
+
+    /// <summary>Markets left out because the dataset cannot say what they are (no game start, fees it cannot name).</summary>
+    public int Skipped { get; private set; }
+
+    /// <summary>Records one evaluation pass; returns a problem to report (once a day) when the recordings are full, else null.</summary>
+    public string? Observe(IReadOnlyList<Observation> seen)
+    {
+        lock (_lock)
+            return ObserveLocked(seen);
+    }
+
+    private string? ObserveLocked(IReadOnlyList<Observation> seen)
+    {
+        foreach (var observation in seen)
+        {
+            if (Writer(observation.At) is not { } output)
+                continue;
+
+            var view = observation.View;
+            var ticker = view.Ticker.Value;
+            if (!_marketsInFile.Contains(ticker))
+            {
+                if (MarketOf(view) is not { } market)
+                {
+                    Skipped++;
+                    continue;
+                }
+
+                DatasetWriter.WriteMarket(output, market);
+                _marketsInFile.Add(ticker);
+                if (!_settled.Contains(ticker))
+                    _awaiting[ticker] = new RecordedMarket(ticker, view.Market.Event.Value, view.Market.CloseTime, market);
+            }
+
+            var quote = observation.Quote;
+            var ask = quote.YesAsk;
+            var level = (quote.YesBid.Price, quote.YesBid.Size, ask.Price, ask.Size);
+            if (!_lastQuote.TryGetValue(ticker, out var last) || last != level)
+            {
+                DatasetWriter.WriteQuote(output, observation.At, ticker, quote.YesBid.Price, quote.YesBid.Size, ask.Price, ask.Size);
+                _lastQuote[ticker] = level;
+            }
+
+            if (observation.Pick.Forecast is { } forecast
+                && (!_lastForecast.TryGetValue(ticker, out var before) || before != (forecast.Yes, forecast.AsOf)))
+            {
+                // Stamped when the source published it, so a replay never sees it before the bot could have.
+                DatasetWriter.WriteForecast(output, forecast.AsOf, ticker, forecast.Yes, observation.Pick.Source ?? "unknown");
+                _lastForecast[ticker] = (forecast.Yes, forecast.AsOf);
+            }
+        }
+
+        _file?.Flush();
+        if (!_full || _fullReported)
+            return null;
+        _fullReported = true;
+        return string.Create(CultureInfo.InvariantCulture, $"the recordings reached Recorder:MaxTotalMegabytes on {_day:yyyy-MM-dd}; nothing more is recorded until the next day");
+    }
+
+    /// <summary>Records a market's result (once).</summary>
+    public void Settled(string ticker, SettlementResult result, DateTimeOffset at)
+    {
+        lock (_lock)
+            SettledLocked(ticker, result, at);
+    }
+
+    private void SettledLocked(string ticker, SettlementResult result, DateTimeOffset at)
+    {
+        if (!_settled.Add(ticker))
+            return;
+        _awaiting.Remove(ticker, out var recorded);
+        if (Writer(at) is not { } output)
+            return;
+        // Each day's file stands alone: a market settling on a later day is listed there again first.
+        if (recorded is not null && _marketsInFile.Add(ticker))
+            DatasetWriter.WriteMarket(output, recorded.Market);
+        DatasetWriter.WriteSettlement(output, at, ticker, result);
+        output.Flush();
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _file?.Dispose();
+            _file = null;
+        }
+    }
+
+    /// <summary>The file for the record's UTC day, rotating (and trimming old days) when the day changes.</summary>
+    private Stream? Writer(DateTimeOffset at)
+    {
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        if (_day != day)
+        {
+            _file?.Dispose();
+            _day = day;
+            _full = false;
+            _fullReported = false;
+            _marketsInFile.Clear();
+            _lastQuote.Clear();
+            _lastForecast.Clear();
+            var path = Path.Combine(_directory, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".jsonl.gz");
+            Trim(except: path);
+            _file = new GZipStream(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), CompressionLevel.Fastest);
+        }
+
+        if (!_full && TotalBytes() > _maxTotalBytes)
+        {
+            _full = true;
+            _file?.Dispose();
+            _file = null;
+        }
+
+        return _full ? null : _file;
+    }
+
+    /// <summary>Deletes the oldest days while the folder is over its bound (today's file is kept).</summary>
+    private void Trim(string except)
+    {
+        var files = Directory.GetFiles(_directory, "*.jsonl.gz").Order(StringComparer.Ordinal).ToList();
+        var total = files.Sum(f => new FileInfo(f).Length);
+        foreach (var file in files.Where(f => f != except))
+        {
+            if (total <= _maxTotalBytes)
+                break;
+            total -= new FileInfo(file).Length;
+            File.Delete(file);
+        }
+    }
+
+    private long TotalBytes() => Directory.GetFiles(_directory, "*.jsonl.gz").Sum(f => new FileInfo(f).Length);
+
+    private static MarketRecord? MarketOf(MarketView view)
+    {
+        if (view.GameStart is not { } start || view.Fees.Type is not (FeeType.Quadratic or FeeType.QuadraticWithMakerFees or FeeType.QuadraticWithComboMakerFees))
+            return null;
+        return new MarketRecord(view.Ticker.Value, view.Market.Event.Value, view.SeriesTicker, view.EventTitle, start, view.Market.CloseTime,
+            view.Fees.Type, view.Fees.Multiplier, view.Market.YesSubTitle, view.Market.OpenTime, view.Market.Strike, view.Competition);
+    }
+}
+
+/// <summary>A market in the recording, with what is needed to look up its result.</summary>
+public sealed record RecordedMarket(string Ticker, string EventTicker, DateTimeOffset CloseTime, MarketRecord Market);

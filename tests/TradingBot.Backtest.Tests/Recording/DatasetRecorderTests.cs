@@ -1,0 +1,102 @@
+using TradingBot.Backtest.Data;
+using TradingBot.Backtest.Recording;
+using TradingBot.Core.Engine;
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Fees;
+using TradingBot.Core.Forecasting;
+using TradingBot.Core.Markets;
+using TradingBot.Core.Values;
+
+namespace TradingBot.Backtest.Tests.Recording;
+
+/// <summary>What a running bot records reads back as the dataset the backtest replays, one gzip file per day.</summary>
+public sealed class DatasetRecorderTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 9, 13, 15, 0, 0, TimeSpan.Zero);
+    private readonly string _folder = Directory.CreateTempSubdirectory("tradingbot-recorder-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static Observation Seen(DateTimeOffset at, decimal bid, decimal noBid, decimal? model, DateTimeOffset? asOf = null)
+    {
+        var market = new MarketInfo(MarketTicker.Parse("KXNFLGAME-26SEP13DALNYG-DAL"), EventTicker.Parse("KXNFLGAME-26SEP13DALNYG"), MarketStatus.Active,
+            Now.AddDays(-1), Now.AddHours(8), "Dallas", default, TickStructure.LinearCent, MarketResult.None);
+        var quote = new Quote(new BookLevel(Price.FromDollars(bid), Contracts.Whole(25)), new BookLevel(Price.FromDollars(noBid), Contracts.Whole(10)), at);
+        var view = new MarketView(market, "KXNFLGAME", "Dallas at New York", Now.AddHours(2), FeeSchedule.Standard, quote, MutuallyExclusive: true, Competition: "Pro Football");
+        var pick = model is { } p ? new ForecastPick(new Forecast(p, asOf ?? at.AddMinutes(-1)), null, null, "file") : default;
+        return new Observation(view, quote, pick, at);
+    }
+
+    private List<DatasetRecord> Day(string day) => DatasetReader.InFileOrder(Path.Combine(_folder, day + ".jsonl.gz")).ToList();
+
+    [Fact]
+    public void A_pass_records_the_market_once_its_quote_and_forecast_when_they_change_and_the_settlement()
+    {
+        using (var recorder = new DatasetRecorder(_folder, 1024 * 1024))
+        {
+            recorder.Observe([Seen(Now, 0.38m, 0.60m, 0.48m, Now.AddMinutes(-5))]);
+            recorder.Observe([Seen(Now.AddSeconds(15), 0.38m, 0.60m, 0.48m, Now.AddMinutes(-5))]);
+            recorder.Observe([Seen(Now.AddSeconds(30), 0.39m, 0.60m, 0.50m, Now.AddSeconds(20))]);
+            Assert.Empty(recorder.ClosedUnsettled(Now));
+            Assert.Single(recorder.ClosedUnsettled(Now.AddHours(9)));
+            recorder.Settled("KXNFLGAME-26SEP13DALNYG-DAL", SettlementResult.Yes, Now.AddHours(8.5));
+            recorder.Settled("KXNFLGAME-26SEP13DALNYG-DAL", SettlementResult.No, Now.AddHours(8.5));
+            Assert.Empty(recorder.ClosedUnsettled(Now.AddHours(9)));
+        }
+
+        var records = Day("2026-09-13");
+
+        Assert.Equal([RecordKind.Market, RecordKind.Quote, RecordKind.Forecast, RecordKind.Quote, RecordKind.Forecast, RecordKind.Settlement], records.Select(r => r.Kind));
+        var market = records[0].Market!;
+        Assert.Equal(("KXNFLGAME-26SEP13DALNYG", "KXNFLGAME", Now.AddHours(2), FeeType.Quadratic, "Pro Football"), (market.EventTicker, market.SeriesTicker, market.GameStart, market.FeeType, market.Competition));
+        // NO bid 0.60 is a YES ask of 0.40 with its size.
+        Assert.Equal((Price.Parse("0.38"), Contracts.Whole(25), Price.Parse("0.40"), Contracts.Whole(10)), (records[1].YesBid, records[1].YesBidSize, records[1].YesAsk, records[1].YesAskSize));
+        // A forecast is stamped when its source published it, not when the bot looked.
+        Assert.Equal((Now.AddMinutes(-5), 0.48m, "file"), (records[2].At, records[2].PYes.Value, records[2].Source));
+        Assert.Equal(SettlementResult.Yes, records[5].Result);
+    }
+
+    [Fact]
+    public void A_new_day_starts_a_new_file_that_lists_its_markets_again_and_a_restart_appends()
+    {
+        using (var recorder = new DatasetRecorder(_folder, 1024 * 1024))
+        {
+            recorder.Observe([Seen(Now, 0.38m, 0.60m, 0.48m)]);
+            recorder.Observe([Seen(Now.AddHours(10), 0.38m, 0.60m, 0.48m)]);
+        }
+
+        using (var restarted = new DatasetRecorder(_folder, 1024 * 1024))
+            restarted.Observe([Seen(Now.AddHours(11), 0.41m, 0.57m, null)]);
+
+        Assert.Equal([RecordKind.Market, RecordKind.Quote, RecordKind.Forecast], Day("2026-09-13").Select(r => r.Kind));
+        // The second day's file stands alone; the restart's pass is a second gzip member of the same file.
+        Assert.Equal([RecordKind.Market, RecordKind.Quote, RecordKind.Forecast, RecordKind.Market, RecordKind.Quote], Day("2026-09-14").Select(r => r.Kind));
+    }
+
+    [Fact]
+    public void A_market_settling_on_a_later_day_is_listed_again_in_that_days_file()
+    {
+        using (var recorder = new DatasetRecorder(_folder, 1024 * 1024))
+        {
+            recorder.Observe([Seen(Now, 0.38m, 0.60m, 0.48m)]);
+            recorder.Settled("KXNFLGAME-26SEP13DALNYG-DAL", SettlementResult.No, Now.AddHours(12));
+        }
+
+        Assert.Equal([RecordKind.Market, RecordKind.Settlement], Day("2026-09-14").Select(r => r.Kind));
+    }
+
+    [Fact]
+    public void Past_its_bound_the_oldest_day_goes_and_a_day_that_outgrows_it_stops_recording_with_one_warning()
+    {
+        File.WriteAllBytes(Path.Combine(_folder, "2026-09-01.jsonl.gz"), new byte[600]);
+        using var recorder = new DatasetRecorder(_folder, 500);
+
+        var first = recorder.Observe([Seen(Now, 0.38m, 0.60m, 0.48m)]);
+        var problems = Enumerable.Range(1, 50).Select(i => recorder.Observe([Seen(Now.AddSeconds(i), 0.30m + (i % 10 / 100m), 0.60m, 0.48m)])).ToList();
+
+        Assert.False(File.Exists(Path.Combine(_folder, "2026-09-01.jsonl.gz")));
+        Assert.Null(first);
+        Assert.Single(problems, p => p is not null);
+        Assert.True(new FileInfo(Path.Combine(_folder, "2026-09-13.jsonl.gz")).Length < 1000);
+    }
+}
