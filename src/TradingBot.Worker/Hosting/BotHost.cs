@@ -12,7 +12,9 @@ internal static class BotHost
     /// <summary>systemd's default TimeoutStopSec is 90 s; finish well inside it.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
-    public static IHost Build(IConfiguration configuration, CheckedSettings settings, Serilog.Core.Logger logger, Venue venue, BotDatabase database)
+    /// <param name="dashboard">Settings of the dashboard served in process (Paper mode), or null for none.</param>
+    public static IHost Build(IConfiguration configuration, CheckedSettings settings, Serilog.Core.Logger logger, Venue venue, BotDatabase database,
+        TradingBot.Dashboard.DashboardSettings? dashboard = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -38,6 +40,9 @@ internal static class BotHost
         builder.Services.AddHostedService<StartupSummary>();
         builder.Services.AddHostedService<StoreMigration>();
         builder.Services.AddTrading(settings);
+        // Last, so the trading services are started before it; on the bot's clock, which its heartbeat is stamped with.
+        if (dashboard is not null)
+            builder.Services.AddHostedService(sp => new InProcessDashboard(dashboard, database, venue.Clock, sp.GetRequiredService<ILoggerFactory>()));
         return builder.Build();
     }
 }
