@@ -88,6 +88,11 @@ internal sealed partial class InProcessDashboard(DashboardSettings settings, Bot
 
     public bool IsServing => _app is not null;
 
+    /// <summary>Where it listens (the ports Kestrel chose for port 0); empty when not serving.</summary>
+    public IReadOnlyCollection<string> Addresses =>
+        _app?.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         WebApplication? app = null;
