@@ -34,11 +34,11 @@ public class DashboardTokenFileTests
         var credentials = Directory.CreateTempSubdirectory("tradingbot-credentials-").FullName;
         try
         {
-            Assert.Null(new Configuration.DashboardOptions().TokenFile(null));
-            Assert.Null(new Configuration.DashboardOptions().TokenFile(credentials)); // systemd skipped a missing credential
-            File.WriteAllText(Path.Combine(credentials, Configuration.DashboardOptions.TokenCredential), "token");
-            Assert.Equal(Path.Combine(credentials, "dashboard-token"), new Configuration.DashboardOptions().TokenFile(credentials));
-            Assert.Equal("/etc/token", new Configuration.DashboardOptions { ControlTokenPath = "/etc/token" }.TokenFile(credentials));
+            Assert.Null(new Configuration.DashboardOptions().TokenPath(null));
+            Assert.Null(new Configuration.DashboardOptions().TokenPath(credentials)); // systemd skipped a missing credential
+            File.WriteAllText(Path.Combine(credentials, Configuration.DashboardOptions.CredentialName), "token");
+            Assert.Equal(Path.Combine(credentials, "dashboard-token"), new Configuration.DashboardOptions().TokenPath(credentials));
+            Assert.Equal("/etc/token", new Configuration.DashboardOptions { ControlTokenPath = "/etc/token" }.TokenPath(credentials));
         }
         finally
         {

@@ -61,7 +61,7 @@ public partial class SystemdUnitTests
     public void The_credentials_each_unit_offers_are_the_ones_its_process_reads()
     {
         Assert.Equal(new[] { PrivateKeyLoader.CredentialName, BotDatabase.PasswordCredential }.Order(StringComparer.Ordinal), Credentials(Worker));
-        Assert.Equal(new[] { DashboardOptions.TokenCredential, BotDatabase.PasswordCredential }.Order(StringComparer.Ordinal), Credentials(Dashboard));
+        Assert.Equal(new[] { DashboardOptions.CredentialName, BotDatabase.PasswordCredential }.Order(StringComparer.Ordinal), Credentials(Dashboard));
         // Root-only files, never the settings.
         Assert.All(Settings(Worker, "LoadCredential").Concat(Settings(Dashboard, "LoadCredential")),
             c => Assert.StartsWith("/etc/tradingbot/credentials/", c.Split(':', 2)[1], StringComparison.Ordinal));

@@ -10,7 +10,7 @@ using TradingBot.Worker.Logging;
 namespace TradingBot.Worker.Cli;
 
 /// <summary>The <c>tradingbot</c> command line: <c>run</c> (the default), <c>check-config</c>, <c>migrate</c>, <c>halt</c>,
-/// <c>resume</c>, <c>status</c>, <c>forecasts calibrate</c>, <c>backtest</c>, <c>version</c>.</summary>
+/// <c>resume</c>, <c>flatten</c>, <c>status</c>, <c>dashboard</c>, <c>forecasts calibrate</c>, <c>backtest</c>, <c>version</c>.</summary>
 public static class TradingBotCli
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary? environment = null)
@@ -78,6 +78,8 @@ public static class TradingBotCli
             return BacktestVerb.RunAsync(settings, parse.GetValue(backtestData)!, parse.GetValue(backtestOut)!, parse.GetValue(backtestFrom), parse.GetValue(backtestTo),
                 parse.GetValue(backtestBalance), output, error, cancellationToken);
         });
+        var dashboard = new Command("dashboard", "Serve the dashboard and JSON API (Dashboard:Urls) over the bot's database until Ctrl+C or SIGTERM; never calls the exchange");
+        dashboard.SetAction((parse, _) => DashboardAsync(parse.GetValue(configOption), error, environment));
 
         var version = new Command("version", "Print the version");
         version.SetAction(_ =>
@@ -89,7 +91,7 @@ public static class TradingBotCli
         var root = new RootCommand("TradingBot: an automated trader for Kalshi sports event contracts")
         {
             Options = { configOption, speedOption },
-            Subcommands = { run, checkConfig, migrate, halt, resume, flatten, status, forecasts, backtest, version },
+            Subcommands = { run, checkConfig, migrate, halt, resume, flatten, status, dashboard, forecasts, backtest, version },
         };
         root.SetAction((parse, _) => RunBotAsync(parse.GetValue(configOption), parse.GetValue(speedOption), error, environment));
 
@@ -174,7 +176,7 @@ public static class TradingBotCli
             await using var venue = await Venue.ConnectAsync(settings, environment, CancellationToken.None, kalshiLog);
             var bot = settings.Get<TradingBotOptions>();
             var database = StorageSetup.UsesPaperDatabase(settings) ? Venue.PaperDatabase(bot) : StorageSetup.Database(settings, environment);
-            using var host = BotHost.Build(configuration, settings, logger, venue, database);
+            using var host = BotHost.Build(configuration, settings, logger, venue, database, InProcessDashboard(settings, environment, database, logger));
             await host.RunAsync();
             // A service that had to stop the bot (a database schema newer than this build) says why through the exit code.
             return Environment.ExitCode;
@@ -197,6 +199,48 @@ public static class TradingBotCli
         catch (Exception ex)
         {
             logger.Fatal(ex, "The bot stopped on an unexpected error");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            await logger.DisposeAsync();
+        }
+    }
+
+    /// <summary>Paper mode serves the dashboard in process unless Dashboard:InProcessInPaper is false.</summary>
+    private static Dashboard.DashboardSettings? InProcessDashboard(CheckedSettings settings, IDictionary? environment, BotDatabase database, Serilog.Core.Logger logger)
+    {
+        if (settings.Get<TradingBotOptions>().Mode != TradingMode.Paper || !settings.Get<DashboardOptions>().InProcessInPaper)
+            return null;
+        var (dashboard, tokenProblem) = DashboardHosting.Settings(settings, environment, database.Description);
+        if (tokenProblem is not null)
+            DashboardHosting.LogTokenProblem(new Serilog.Extensions.Logging.SerilogLoggerFactory(logger).CreateLogger("TradingBot.Dashboard"), tokenProblem);
+        return dashboard;
+    }
+
+    private static async Task<int> DashboardAsync(string? configPath, TextWriter error, IDictionary? environment)
+    {
+        if (!TryLoad(configPath, error, environment, out var configuration, out var settings))
+            return ExitCodes.InvalidConfiguration;
+        Serilog.Core.Logger logger;
+        try
+        {
+            logger = BotLogging.CreateLogger(configuration, settings.Get<TradingBotOptions>().LogFormat);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+        {
+            await error.WriteLineAsync($"Configuration is invalid: Serilog: {ex.Message}");
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        try
+        {
+            return await DashboardHosting.RunAsync(settings, environment, logger);
+        }
+        catch (Exception ex) when (ex is IOException or StorageException or InvalidOperationException)
+        {
+            // Chiefly the port taken: Kestrel cannot bind.
+            logger.Fatal("The dashboard stopped: {Reason}", ex.Message);
             return ExitCodes.Failure;
         }
         finally

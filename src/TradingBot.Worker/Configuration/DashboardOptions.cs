@@ -12,25 +12,48 @@ public sealed class DashboardOptions : ISettingsSection
 
     /// <summary>
     /// File holding the bearer token for control actions (halt, resume, flatten). Empty: the systemd credential
-    /// <see cref="TokenCredential"/> when the service has one. No token, no control.
+    /// <c>dashboard-token</c> (<see cref="CredentialName"/>) when there is one. No token, no control.
     /// </summary>
     public string ControlTokenPath { get; set; } = "";
 
-    /// <summary>The systemd credential holding the token (deploy/tradingbot-dashboard.service: <c>LoadCredential=dashboard-token:…</c>).</summary>
-    public const string TokenCredential = "dashboard-token";
+    /// <summary>In Paper mode <c>tradingbot run</c> also serves the dashboard in process, so a first run shows trading in a browser.</summary>
+    public bool InProcessInPaper { get; set; } = true;
+
+    /// <summary>The systemd credential (<c>LoadCredential=dashboard-token:…</c>) read when ControlTokenPath is empty.</summary>
+    public const string CredentialName = "dashboard-token";
 
     /// <summary>
-    /// Where the token is read from: <see cref="ControlTokenPath"/> when set, else <c>$CREDENTIALS_DIRECTORY/dashboard-token</c>
-    /// when systemd passed that credential; null when there is neither (then no control action is accepted).
+    /// Where the token is: <see cref="ControlTokenPath"/>, else <c>$CREDENTIALS_DIRECTORY/dashboard-token</c> when that
+    /// file exists, else nowhere (null: control disabled). The one place this fallback is decided.
     /// </summary>
-    public string? TokenFile(string? credentialsDirectory)
+    public string? TokenPath(string? credentialsDirectory)
     {
         if (ControlTokenPath.Length > 0)
             return ControlTokenPath;
         if (string.IsNullOrEmpty(credentialsDirectory))
             return null;
-        var credential = Path.Combine(credentialsDirectory, TokenCredential);
+        var credential = Path.Combine(credentialsDirectory, CredentialName);
         return File.Exists(credential) ? credential : null;
+    }
+
+    /// <summary>
+    /// The control token, or null with the reason control is disabled (none configured, the file unreadable or
+    /// empty). Fails closed: a token that cannot be read disables control; it never opens it.
+    /// </summary>
+    public (string? Token, string? Problem) ReadToken(string? credentialsDirectory)
+    {
+        var path = TokenPath(credentialsDirectory);
+        if (path is null)
+            return (null, null);
+        try
+        {
+            var token = File.ReadAllText(path).Trim();
+            return token.Length == 0 ? (null, $"the token file {path} is empty: control is disabled") : (token, null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"the token file {path} cannot be read ({ex.Message}): control is disabled");
+        }
     }
 
     public IEnumerable<SettingsProblem> Validate()

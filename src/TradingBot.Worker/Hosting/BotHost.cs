@@ -13,7 +13,9 @@ internal static class BotHost
     /// <summary>systemd's default TimeoutStopSec is 90 s; finish well inside it.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
-    public static IHost Build(IConfiguration configuration, CheckedSettings settings, Serilog.Core.Logger logger, Venue venue, BotDatabase database)
+    /// <param name="dashboard">Settings of the dashboard served in process (Paper mode), or null for none.</param>
+    public static IHost Build(IConfiguration configuration, CheckedSettings settings, Serilog.Core.Logger logger, Venue venue, BotDatabase database,
+        TradingBot.Dashboard.DashboardSettings? dashboard = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -44,6 +46,9 @@ internal static class BotHost
         builder.Services.AddHostedService<StoreMigration>();
         builder.Services.AddBotMetrics(settings.Get<MetricsOptions>());
         builder.Services.AddTrading(settings);
+        // Last, so the trading services are started before it; on the bot's clock, which its heartbeat is stamped with.
+        if (dashboard is not null)
+            builder.Services.AddHostedService(sp => new InProcessDashboard(dashboard, database, venue.Clock, sp.GetRequiredService<ILoggerFactory>()));
         return builder.Build();
     }
 }

@@ -138,6 +138,8 @@ internal sealed class E2eWorld : IAsyncDisposable
         bot["MonitorInterval"] = "00:00:00.5";
         bot["ReconcileInterval"] = "00:00:01";
         bot["ControlsRefreshInterval"] = "00:00:00.5";
+        // A paper bot serves its dashboard in process: on a port of its own, so bots of parallel tests do not collide.
+        json["Dashboard"]!["Urls"] = "http://127.0.0.1:0";
 
         var kalshi = json["Kalshi"]!.AsObject();
         kalshi["BaseUrl"] = simulator.ApiUrl.ToString();
