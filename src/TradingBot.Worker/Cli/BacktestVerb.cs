@@ -1,6 +1,7 @@
 using System.Globalization;
 using TradingBot.Backtest;
 using TradingBot.Backtest.Data;
+using TradingBot.Backtest.Report;
 using TradingBot.Core.Engine;
 using TradingBot.Core.Pricing;
 using TradingBot.Core.Risk;
@@ -34,28 +35,51 @@ internal static class BacktestVerb
         return overrides;
     }
 
+    /// <summary>Turns each <c>--sweep KEY=v1,v2</c> into a key and its values; null with the problem written when one is malformed.</summary>
+    public static List<(string Key, string[] Values)>? Sweeps(IEnumerable<string> sweeps, TextWriter error)
+    {
+        var parsed = new List<(string Key, string[] Values)>();
+        foreach (var sweep in sweeps)
+        {
+            var at = sweep.IndexOf('=', StringComparison.Ordinal);
+            var values = at <= 0 ? [] : sweep[(at + 1)..].Split(',', StringSplitOptions.TrimEntries);
+            if (at <= 0 || values.Length == 0 || values.Any(v => v.Length == 0))
+            {
+                error.WriteLine($"--sweep takes KEY=v1,v2,..., such as Strategy:MinEdge=0.02,0.03,0.05 (got '{sweep}')");
+                return null;
+            }
+
+            var key = sweep[..at].Trim();
+            if (parsed.Any(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)))
+            {
+                error.WriteLine($"--sweep names {key} twice: give its values in one --sweep");
+                return null;
+            }
+
+            parsed.Add((key, values.Distinct(StringComparer.Ordinal).ToArray()));
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Every combination of the swept values, the first key varying slowest.</summary>
+    public static IReadOnlyList<IReadOnlyList<(string Key, string Value)>> Combinations(IReadOnlyList<(string Key, string[] Values)> sweeps)
+    {
+        IEnumerable<IReadOnlyList<(string Key, string Value)>> combinations = [[]];
+        foreach (var (key, values) in sweeps)
+            combinations = combinations.SelectMany(c => values.Select(v => (IReadOnlyList<(string, string)>)[.. c, (key, v)])).ToList();
+        return combinations.ToList();
+    }
+
+    /// <summary>A combination's name, also its report folder: <c>Strategy.MinEdge=0.05,Risk.MaxPositionPerMarket=20</c>.</summary>
+    public static string NameOf(IReadOnlyList<(string Key, string Value)> combination) =>
+        string.Join(",", combination.Select(c => $"{c.Key.Replace(':', '.')}={c.Value}"));
+
     public static async Task<int> RunAsync(CheckedSettings settings, FileInfo data, string outFolder, string? from, string? to, string? balance,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!TryTime(from, "--from", error, out var start) || !TryTime(to, "--to", error, out var end))
+        if (await OptionsAsync(settings, from, to, balance, error) is not { } options)
             return ExitCodes.InvalidConfiguration;
-        var dollars = BacktestOptions.DefaultBalance;
-        if (balance is not null && (!decimal.TryParse(balance, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) || amount <= 0
-            || !Money.TryFromDollars(amount, out dollars) || decimal.Round(amount, 2) != amount))
-        {
-            await error.WriteLineAsync($"--balance must be a positive number of dollars with at most 2 decimals (got '{balance}')");
-            return ExitCodes.InvalidConfiguration;
-        }
-
-        if (start is not null && end is not null && end <= start)
-        {
-            await error.WriteLineAsync("--to must come after --from");
-            return ExitCodes.InvalidConfiguration;
-        }
-
-        var bot = settings.Get<TradingBotOptions>();
-        var options = new BacktestOptions(settings.Get<RiskOptions>(), settings.Get<StrategyOptions>(), settings.Get<ScannerOptions>(),
-            bot.MonitorInterval, bot.ReconcileInterval, dollars, start, end);
         var progress = new ProgressLine(output, ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
         try
         {
@@ -77,6 +101,85 @@ internal static class BacktestVerb
             await error.WriteLineAsync($"Backtest stopped: {ex.Message}");
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// One replay per combination, run in parallel across the cores, each with its report in its own folder under
+    /// <paramref name="outFolder"/>, then one comparison table (<c>comparison.csv</c>, printed too). Deterministic: the
+    /// table is in the order of the combinations whatever finishes first.
+    /// </summary>
+    public static async Task<int> SweepAsync(IReadOnlyList<(string Name, CheckedSettings Settings)> combinations, FileInfo data, string outFolder,
+        string? from, string? to, string? balance, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var runs = new List<(string Name, BacktestOptions Options)>();
+        foreach (var (name, settings) in combinations)
+        {
+            if (await OptionsAsync(settings, from, to, balance, error) is not { } options)
+                return ExitCodes.InvalidConfiguration;
+            runs.Add((name, options));
+        }
+
+        var reports = new BacktestReport[runs.Count];
+        try
+        {
+            await output.WriteLineAsync($"Sweep: {runs.Count} replays of {data.FullName}, {Environment.ProcessorCount} at a time");
+            await Parallel.ForEachAsync(Enumerable.Range(0, runs.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                async (i, token) => reports[i] = await BacktestRunner.RunToFolderAsync(data.FullName, Path.Combine(outFolder, runs[i].Name), runs[i].Options, null, null, token));
+        }
+        catch (DatasetException ex)
+        {
+            await error.WriteLineAsync($"Sweep stopped, no comparison written: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"Sweep stopped: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        var table = Comparison(runs.Select(r => r.Name).ToList(), reports);
+        await File.WriteAllTextAsync(Path.Combine(outFolder, "comparison.csv"), table, cancellationToken);
+        await output.WriteAsync(table);
+        await output.WriteLineAsync($"Sweep done: {runs.Count} reports and comparison.csv in {Path.GetFullPath(outFolder)}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The reports side by side, one row per combination.</summary>
+    internal static string Comparison(IReadOnlyList<string> names, IReadOnlyList<BacktestReport> reports)
+    {
+        static string N(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+        var text = new System.Text.StringBuilder("combination,trades,pnl,fees,capital,roi,max_drawdown,win_rate,brier_model,brier_market,clv\n");
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var r = reports[i];
+            text.Append(CultureInfo.InvariantCulture,
+                $"\"{names[i]}\",{r.Trades.Count},{ReportWriter.Dollars(r.Pnl)},{ReportWriter.Dollars(r.Fees)},{ReportWriter.Dollars(r.Capital)},{N(r.Roi)},{ReportWriter.Dollars(r.MaxDrawdown)},{N(r.WinRate)},{N(r.BrierModel)},{N(r.BrierMarket)},{N(r.Clv)}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task<BacktestOptions?> OptionsAsync(CheckedSettings settings, string? from, string? to, string? balance, TextWriter error)
+    {
+        if (!TryTime(from, "--from", error, out var start) || !TryTime(to, "--to", error, out var end))
+            return null;
+        var dollars = BacktestOptions.DefaultBalance;
+        if (balance is not null && (!decimal.TryParse(balance, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) || amount <= 0
+            || !Money.TryFromDollars(amount, out dollars) || decimal.Round(amount, 2) != amount))
+        {
+            await error.WriteLineAsync($"--balance must be a positive number of dollars with at most 2 decimals (got '{balance}')");
+            return null;
+        }
+
+        if (start is not null && end is not null && end <= start)
+        {
+            await error.WriteLineAsync("--to must come after --from");
+            return null;
+        }
+
+        var bot = settings.Get<TradingBotOptions>();
+        return new BacktestOptions(settings.Get<RiskOptions>(), settings.Get<StrategyOptions>(), settings.Get<ScannerOptions>(),
+            bot.MonitorInterval, bot.ReconcileInterval, dollars, start, end);
     }
 
     /// <summary>An ISO 8601 time in UTC, or a date (its midnight UTC).</summary>

@@ -66,16 +66,38 @@ public static class TradingBotCli
         var backtestTo = new Option<string?>("--to") { Description = "Replay records stamped before this time" };
         var backtestBalance = new Option<string?>("--balance") { Description = "Starting balance in dollars (default 1000)" };
         var backtestSet = new Option<string[]>("--set") { Description = "Override a setting for this replay: KEY=VALUE, e.g. Risk:MaxPositionPerMarket=20 (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var backtestSweep = new Option<string[]>("--sweep") { Description = "Replay once per value: KEY=v1,v2,... (repeatable: every combination), in parallel, with one comparison table", AllowMultipleArgumentsPerToken = false };
         var backtest = new Command("backtest", "Replay a dataset through the bot's own decision code and write a report")
         {
-            Options = { backtestData, backtestOut, backtestFrom, backtestTo, backtestBalance, backtestSet },
+            Options = { backtestData, backtestOut, backtestFrom, backtestTo, backtestBalance, backtestSet, backtestSweep },
         };
         backtest.SetAction((parse, cancellationToken) =>
         {
             var overrides = BacktestVerb.Overrides(parse.GetValue(backtestSet) ?? [], error);
-            if (overrides is null || !TryLoad(parse.GetValue(configOption), error, environment, out _, out var settings, overrides))
+            var sweeps = BacktestVerb.Sweeps(parse.GetValue(backtestSweep) ?? [], error);
+            if (overrides is null || sweeps is null)
                 return Task.FromResult(ExitCodes.InvalidConfiguration);
-            return BacktestVerb.RunAsync(settings, parse.GetValue(backtestData)!, parse.GetValue(backtestOut)!, parse.GetValue(backtestFrom), parse.GetValue(backtestTo),
+            if (sweeps.Count == 0)
+            {
+                if (!TryLoad(parse.GetValue(configOption), error, environment, out _, out var settings, overrides))
+                    return Task.FromResult(ExitCodes.InvalidConfiguration);
+                return BacktestVerb.RunAsync(settings, parse.GetValue(backtestData)!, parse.GetValue(backtestOut)!, parse.GetValue(backtestFrom), parse.GetValue(backtestTo),
+                    parse.GetValue(backtestBalance), output, error, cancellationToken);
+            }
+
+            // Every combination is bound and validated like a single run before any replay starts.
+            var combinations = new List<(string Name, CheckedSettings Settings)>();
+            foreach (var combination in BacktestVerb.Combinations(sweeps))
+            {
+                var merged = new Dictionary<string, string?>(overrides, StringComparer.OrdinalIgnoreCase);
+                foreach (var (key, value) in combination)
+                    merged[key] = value;
+                if (!TryLoad(parse.GetValue(configOption), error, environment, out _, out var settings, merged))
+                    return Task.FromResult(ExitCodes.InvalidConfiguration);
+                combinations.Add((BacktestVerb.NameOf(combination), settings));
+            }
+
+            return BacktestVerb.SweepAsync(combinations, parse.GetValue(backtestData)!, parse.GetValue(backtestOut)!, parse.GetValue(backtestFrom), parse.GetValue(backtestTo),
                 parse.GetValue(backtestBalance), output, error, cancellationToken);
         });
         var dashboard = new Command("dashboard", "Serve the dashboard and JSON API (Dashboard:Urls) over the bot's database until Ctrl+C or SIGTERM; never calls the exchange");
