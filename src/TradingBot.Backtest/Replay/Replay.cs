@@ -86,7 +86,7 @@ internal sealed class Replay
         var submitter = new OrderSubmitter(exchange, _store.Outbox, _clock, NextOrderId);
         _scan = new ScanStep(exchange, _book, _clock);
         _evaluation = new EvaluationStep(new MarketDecision(new EntryEvaluator(strategy, risk), strategy, risk), gate, exchange, _store, _book, _scan, _controls, rate, latch,
-            new ForecastChoice([_forecasts], strategy.TradePreseason), options.Scanner, _clock);
+            new ForecastChoice([_forecasts], strategy.TradePreseason, strategy.ExtraCompetitions), options.Scanner, _clock);
         _execution = new ExecutionStep(exchange, _store, submitter, gate, _book, _controls, latch, rate, _alerts, _clock);
         _monitor = new MonitorStep(exchange, _store, _book, _controls, new StopLoss(risk.StopLossFloorPercent, risk.StopLossMaxSlippage), latch, submitter, _alerts, _clock);
         _reconciler = new Reconciler(exchange, _store, _clock);

@@ -17,8 +17,10 @@ public readonly record struct ForecastPick(Forecast? Forecast, DecisionCode? Ref
 /// <c>Strategy:TradePreseason</c>; a competition no configured source covers is not traded. Then the first source,
 /// in configured order, that covers the competition and has the market (a blend is configured as one source).
 /// </summary>
-public sealed class ForecastChoice(IReadOnlyList<IForecastSource> sources, bool tradePreseason = false)
+public sealed class ForecastChoice(IReadOnlyList<IForecastSource> sources, bool tradePreseason = false, IReadOnlyCollection<string>? extraCompetitions = null)
 {
+    private readonly HashSet<string> _extra = new(extraCompetitions ?? [], StringComparer.Ordinal);
+
     public IReadOnlyList<IForecastSource> Sources => sources;
 
     public Forecast? For(MarketView view) => Pick(view).Forecast;
@@ -41,14 +43,16 @@ public sealed class ForecastChoice(IReadOnlyList<IForecastSource> sources, bool 
 
         foreach (var source in sources)
         {
-            if (competition is not null && !source.Covers(competition))
+            if (competition is not null && !Covers(source, competition))
                 continue;
             if (source.Get(request) is { } forecast)
                 return new ForecastPick(forecast, null, null, source.Name);
         }
 
-        return competition is not null && !sources.Any(s => s.Covers(competition))
+        return competition is not null && !sources.Any(s => Covers(s, competition))
             ? ForecastPick.Refused(DecisionCode.CompetitionNotCovered, $"competition={request.Competition}, covered by none of {string.Join(", ", sources.Select(s => s.Name))}")
             : default;
     }
+
+    private bool Covers(IForecastSource source, string competition) => source.Covers(competition) || _extra.Contains(competition);
 }

@@ -34,6 +34,13 @@ public sealed class StrategyOptions : ISettingsSection
     /// </summary>
     public bool TradePreseason { get; set; }
 
+    /// <summary>
+    /// Competitions (an event's <c>product_metadata.competition</c>, exactly as Kalshi writes it) every forecast
+    /// source is taken to cover besides the regular seasons of the bot's leagues: for a name Kalshi uses that the bot
+    /// does not know yet. Empty by default: an unknown competition is not traded.
+    /// </summary>
+    public List<string> ExtraCompetitions { get; set; } = [];
+
     public IEnumerable<SettingsProblem> Validate() =>
         new SettingsRules(SectionName)
             .StrictlyBetween(nameof(MinEdge), MinEdge, 0m, 0.5m)
@@ -43,5 +50,6 @@ public sealed class StrategyOptions : ISettingsSection
             .That(MaxContractsPerOrder == decimal.Floor(MaxContractsPerOrder), nameof(MaxContractsPerOrder), "must be a whole number of contracts")
             .Positive(nameof(MaxRestingTime), MaxRestingTime)
             .That(MaxRestingTime <= TimeSpan.FromDays(1), nameof(MaxRestingTime), "must be at most 1.00:00:00")
+            .That(ExtraCompetitions.All(c => !string.IsNullOrWhiteSpace(c)), nameof(ExtraCompetitions), "must not hold an empty name")
             .Problems;
 }

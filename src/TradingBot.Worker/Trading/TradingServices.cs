@@ -39,7 +39,7 @@ internal static class TradingServices
         services.AddSingleton(sp => new EntryEvaluator(strategy, risk));
         services.AddSingleton(sp => new MarketDecision(sp.GetRequiredService<EntryEvaluator>(), strategy, risk));
         services.AddSingleton(sp => new StopLossLatch(risk.StopLossCooldown, sp.GetRequiredService<TimeZoneInfo>()));
-        services.AddSingleton(sp => new ForecastChoice(sp.GetRequiredService<IReadOnlyList<IForecastSource>>(), strategy.TradePreseason));
+        services.AddSingleton(sp => new ForecastChoice(sp.GetRequiredService<IReadOnlyList<IForecastSource>>(), strategy.TradePreseason, strategy.ExtraCompetitions));
         services.AddSingleton(sp => new EvaluationStep(sp.GetRequiredService<MarketDecision>(), sp.GetRequiredService<RiskGate>(), sp.GetRequiredService<IExchange>(),
             sp.GetRequiredService<IBotStore>(), sp.GetRequiredService<MarketBook>(), sp.GetRequiredService<ScanStep>(), sp.GetRequiredService<TradingControls>(),
             sp.GetRequiredService<OrderRateWindow>(), sp.GetRequiredService<StopLossLatch>(), sp.GetRequiredService<ForecastChoice>(),

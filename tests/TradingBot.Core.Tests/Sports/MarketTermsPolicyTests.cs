@@ -110,11 +110,14 @@ public sealed class MarketTermsPolicyTests
 
         var refused = new ForecastChoice([elo]).Pick(allStar);
         var byFeed = new ForecastChoice([elo, feed]).Pick(allStar);
+        var byOperator = new ForecastChoice([elo], extraCompetitions: ["Pro Football All-Star"]).Pick(allStar);
 
         Assert.Equal(DecisionCode.CompetitionNotCovered, refused.Refusal);
         Assert.Contains("Pro Football All-Star", refused.Detail);
-        Assert.Equal(0, elo.Asked);
+        // Elo was asked only where the operator declared the competition covered.
+        Assert.Equal(1, elo.Asked);
         Assert.Equal(0.6m, byFeed.Forecast?.Yes.Value);
+        Assert.Equal(0.55m, byOperator.Forecast?.Yes.Value);
     }
 
     [Fact]
