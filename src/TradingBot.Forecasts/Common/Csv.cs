@@ -7,7 +7,7 @@ namespace TradingBot.Forecasts.Common;
 /// separated, fields optionally in double quotes with "" for a quote, blank lines and lines starting with # ignored.
 /// A field may not span lines, so a line number always points at one row.
 /// </summary>
-internal sealed class CsvTable
+public sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
@@ -128,7 +128,7 @@ internal sealed class CsvTable
 }
 
 /// <summary>One data line: its fields by column name, or the reason it could not be split.</summary>
-internal sealed class CsvRow(int line, IReadOnlyList<string> fields, string? error, IReadOnlyDictionary<string, int> columns)
+public sealed class CsvRow(int line, IReadOnlyList<string> fields, string? error, IReadOnlyDictionary<string, int> columns)
 {
     public int Line { get; } = line;
 

@@ -45,9 +45,7 @@ public sealed class EloRatings
         ArgumentNullException.ThrowIfNull(game);
         if (game.League != League)
             throw new ArgumentException($"a {game.League} game cannot update {League} ratings", nameof(game));
-        if (Season is { } season && game.Season > season)
-            RegressToMean();
-        Season = Math.Max(Season ?? game.Season, game.Season);
+        StartSeason(game.Season);
 
         var home = Rating(game.Home);
         var away = Rating(game.Away);
@@ -59,6 +57,18 @@ public sealed class EloRatings
         _ratings[game.Away.Code] = away - change;
         LastGame = LastGame is { } last && last > game.Date ? last : game.Date;
         Games++;
+    }
+
+    /// <summary>
+    /// Enters <paramref name="season"/>: the first time a later season than the last one is seen, every rating is
+    /// regressed once. A walk-forward forecaster calls it before a season's first forecast, when no result of that
+    /// season is known yet; <see cref="Record"/> then does not regress again.
+    /// </summary>
+    public void StartSeason(int season)
+    {
+        if (Season is { } current && season > current)
+            RegressToMean();
+        Season = Math.Max(Season ?? season, season);
     }
 
     /// <summary>Sets ratings saved earlier; <see cref="Record"/> carries on from them.</summary>

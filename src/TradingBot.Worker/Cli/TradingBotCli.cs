@@ -10,7 +10,7 @@ using TradingBot.Worker.Logging;
 namespace TradingBot.Worker.Cli;
 
 /// <summary>The <c>tradingbot</c> command line: <c>run</c> (the default), <c>check-config</c>, <c>migrate</c>, <c>halt</c>,
-/// <c>resume</c>, <c>flatten</c>, <c>status</c>, <c>dashboard</c>, <c>forecasts calibrate</c>, <c>backtest</c>, <c>version</c>.</summary>
+/// <c>resume</c>, <c>flatten</c>, <c>status</c>, <c>dashboard</c>, <c>forecasts calibrate</c>, <c>backtest</c>, <c>data import-nflverse</c>, <c>version</c>.</summary>
 public static class TradingBotCli
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary? environment = null)
@@ -103,6 +103,19 @@ public static class TradingBotCli
         var dashboard = new Command("dashboard", "Serve the dashboard and JSON API (Dashboard:Urls) over the bot's database until Ctrl+C or SIGTERM; never calls the exchange");
         dashboard.SetAction((parse, _) => DashboardAsync(parse.GetValue(configOption), error, environment));
 
+        var nflGames = new Option<FileInfo>("--games") { Description = "The nflverse games file (games.csv)", Required = true };
+        var nflOut = new Option<string>("--out") { Description = "Dataset to write (.jsonl, or .jsonl.gz to compress)", Required = true };
+        var nflSeasons = new Option<string?>("--seasons") { Description = "Write only these seasons, e.g. 2010-2025 (Elo still learns from every earlier game)" };
+        var nflHalfSpread = new Option<string>("--half-spread") { Description = "Quotes: the YES bid and ask this far either side of the de-vigged probability", DefaultValueFactory = _ => "0.01" };
+        var nflTick = new Option<string>("--tick") { Description = "Quotes: prices rounded outward to this tick", DefaultValueFactory = _ => "0.01" };
+        var importNflverse = new Command("import-nflverse", "Convert nflverse's NFL games with closing moneylines into a backtest dataset (sportsbook prices, walk-forward Elo forecasts)")
+        {
+            Options = { nflGames, nflOut, nflSeasons, nflHalfSpread, nflTick },
+        };
+        importNflverse.SetAction((parse, cancellationToken) => DataVerbs.ImportNflverseAsync(parse.GetValue(nflGames)!, parse.GetValue(nflOut)!, parse.GetValue(nflSeasons),
+            parse.GetValue(nflHalfSpread)!, parse.GetValue(nflTick)!, output, error, cancellationToken));
+        var data = new Command("data", "Build backtest datasets from public history") { Subcommands = { importNflverse } };
+
         var version = new Command("version", "Print the version");
         version.SetAction(_ =>
         {
@@ -113,7 +126,7 @@ public static class TradingBotCli
         var root = new RootCommand("TradingBot: an automated trader for Kalshi sports event contracts")
         {
             Options = { configOption, speedOption },
-            Subcommands = { run, checkConfig, migrate, halt, resume, flatten, status, dashboard, forecasts, backtest, version },
+            Subcommands = { run, checkConfig, migrate, halt, resume, flatten, status, dashboard, forecasts, backtest, data, version },
         };
         root.SetAction((parse, _) => RunBotAsync(parse.GetValue(configOption), parse.GetValue(speedOption), error, environment));
 
