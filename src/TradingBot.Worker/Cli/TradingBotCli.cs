@@ -194,16 +194,8 @@ public static class TradingBotCli
             return ExitCodes.InvalidConfiguration;
         }
 
-        Serilog.Core.Logger logger;
-        try
-        {
-            logger = BotLogging.CreateLogger(configuration, settings.Get<TradingBotOptions>().LogFormat);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
-        {
-            await error.WriteLineAsync($"Configuration is invalid: Serilog: {ex.Message}");
+        if (await LoggerAsync(configuration, settings, error) is not { } logger)
             return ExitCodes.InvalidConfiguration;
-        }
 
         try
         {
@@ -253,20 +245,26 @@ public static class TradingBotCli
         return dashboard;
     }
 
-    private static async Task<int> DashboardAsync(string? configPath, TextWriter error, IDictionary? environment)
+    /// <summary>The process's Serilog logger from the settings; null (the problem written) when the Serilog section is invalid.</summary>
+    private static async Task<Serilog.Core.Logger?> LoggerAsync(IConfigurationRoot configuration, CheckedSettings settings, TextWriter error)
     {
-        if (!TryLoad(configPath, error, environment, out var configuration, out var settings))
-            return ExitCodes.InvalidConfiguration;
-        Serilog.Core.Logger logger;
         try
         {
-            logger = BotLogging.CreateLogger(configuration, settings.Get<TradingBotOptions>().LogFormat);
+            return BotLogging.CreateLogger(configuration, settings.Get<TradingBotOptions>().LogFormat);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
         {
             await error.WriteLineAsync($"Configuration is invalid: Serilog: {ex.Message}");
-            return ExitCodes.InvalidConfiguration;
+            return null;
         }
+    }
+
+    private static async Task<int> DashboardAsync(string? configPath, TextWriter error, IDictionary? environment)
+    {
+        if (!TryLoad(configPath, error, environment, out var configuration, out var settings))
+            return ExitCodes.InvalidConfiguration;
+        if (await LoggerAsync(configuration, settings, error) is not { } logger)
+            return ExitCodes.InvalidConfiguration;
 
         try
         {
