@@ -15,6 +15,10 @@ internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IR
 {
     private readonly Dictionary<ClientOrderId, OutboxEntry> _outbox = [];
     private readonly List<ClientOrderId> _outboxOrder = [];
+
+    /// <summary>The open entries by their place in <see cref="_outboxOrder"/>: a replay asks for them every scan, and walking every order ever made there grew with the history.</summary>
+    private readonly SortedDictionary<int, ClientOrderId> _open = [];
+    private readonly Dictionary<ClientOrderId, int> _sequence = [];
     private readonly List<FillInfo> _fills = [];
     private readonly HashSet<string> _fillIds = new(StringComparer.Ordinal);
     private readonly Dictionary<MarketTicker, SettlementInfo> _settlements = [];
@@ -60,8 +64,19 @@ internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IR
     {
         if (!_outbox.TryAdd(entry.ClientOrderId, entry))
             throw new InvalidOperationException($"outbox already has an entry {entry.ClientOrderId}");
+        _sequence[entry.ClientOrderId] = _outboxOrder.Count;
         _outboxOrder.Add(entry.ClientOrderId);
+        TrackOpen(entry);
         return Task.CompletedTask;
+    }
+
+    private void TrackOpen(OutboxEntry entry)
+    {
+        var at = _sequence[entry.ClientOrderId];
+        if (entry.IsOpen)
+            _open[at] = entry.ClientOrderId;
+        else
+            _open.Remove(at);
     }
 
     public Task UpdateAsync(ClientOrderId clientOrderId, OutboxUpdate update, CancellationToken cancellationToken)
@@ -69,7 +84,7 @@ internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IR
         if (!_outbox.TryGetValue(clientOrderId, out var entry))
             throw new InvalidOperationException($"outbox has no entry {clientOrderId}");
         var order = entry.Order with { YesPrice = update.YesPrice ?? entry.Order.YesPrice, Count = update.Count ?? entry.Order.Count };
-        _outbox[clientOrderId] = entry with
+        var updated = entry with
         {
             Order = order,
             Status = update.Status,
@@ -79,6 +94,8 @@ internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IR
             LastError = update.Error,
             UpdatedAt = update.At,
         };
+        _outbox[clientOrderId] = updated;
+        TrackOpen(updated);
         return Task.CompletedTask;
     }
 
@@ -86,13 +103,13 @@ internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IR
         Task.FromResult(_outbox.GetValueOrDefault(clientOrderId));
 
     public Task<IReadOnlyList<OutboxEntry>> OpenAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<OutboxEntry>>(AllOrders.Where(e => e.IsOpen).ToList());
+        Task.FromResult<IReadOnlyList<OutboxEntry>>(_open.Values.Select(id => _outbox[id]).ToList());
 
     public Task<IReadOnlyList<OutboxEntry>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OutboxEntry>>(AllOrders.Where(e => e.CreatedAt >= since).ToList());
 
     /// <summary>Whether any order of the bot's may still act on the venue.</summary>
-    public bool AnyOpen => _outbox.Values.Any(e => e.IsOpen);
+    public bool AnyOpen => _open.Count > 0;
 
     // Ledger
 

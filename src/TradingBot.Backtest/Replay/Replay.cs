@@ -225,7 +225,7 @@ internal sealed class Replay
         _scans++;
         _venue.Flush();
         var now = _clock.GetUtcNow();
-        var keep = _store.AllOrders.Where(o => o.IsOpen).Select(o => o.Order.Ticker)
+        var keep = (await _store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false)).Select(o => o.Order.Ticker)
             .Concat((await _store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.Ticker)).ToHashSet();
         var report = await _scan.ScanAsync(_options.Scanner.Series, keep.Contains, cancellationToken).ConfigureAwait(false);
         if (!report.Success)
