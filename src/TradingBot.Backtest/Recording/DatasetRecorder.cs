@@ -58,6 +58,10 @@ public sealed class DatasetRecorder : IDisposable
 
     private string? ObserveLocked(IReadOnlyList<Observation> seen)
     {
+        // The folder's size is looked at once a pass (and at each rotation), not once per market.
+        if (seen.Count > 0)
+            Rotate(seen[0].At);
+        CheckBound();
         foreach (var observation in seen)
         {
             if (Writer(observation.At) is not { } output)
@@ -116,6 +120,8 @@ public sealed class DatasetRecorder : IDisposable
         if (!_settled.Add(ticker))
             return;
         _awaiting.Remove(ticker, out var recorded);
+        Rotate(at);
+        CheckBound();
         if (Writer(at) is not { } output)
             return;
         // Each day's file stands alone: a market settling on a later day is listed there again first.
@@ -134,32 +140,41 @@ public sealed class DatasetRecorder : IDisposable
         }
     }
 
-    /// <summary>The file for the record's UTC day, rotating (and trimming old days) when the day changes.</summary>
+    /// <summary>The file for the record's UTC day (rotating when the day changes); null while the recordings are full.</summary>
     private Stream? Writer(DateTimeOffset at)
     {
-        var day = DateOnly.FromDateTime(at.UtcDateTime);
-        if (_day != day)
-        {
-            _file?.Dispose();
-            _day = day;
-            _full = false;
-            _fullReported = false;
-            _marketsInFile.Clear();
-            _lastQuote.Clear();
-            _lastForecast.Clear();
-            var path = Path.Combine(_directory, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".jsonl.gz");
-            Trim(except: path);
-            _file = new GZipStream(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), CompressionLevel.Fastest);
-        }
-
-        if (!_full && TotalBytes() > _maxTotalBytes)
-        {
-            _full = true;
-            _file?.Dispose();
-            _file = null;
-        }
-
+        if (Rotate(at))
+            CheckBound();
         return _full ? null : _file;
+    }
+
+    /// <summary>Opens the day's file when the day changes, trimming old days first; true when it rotated.</summary>
+    private bool Rotate(DateTimeOffset at)
+    {
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        if (_day == day)
+            return false;
+        _file?.Dispose();
+        _day = day;
+        _full = false;
+        _fullReported = false;
+        _marketsInFile.Clear();
+        _lastQuote.Clear();
+        _lastForecast.Clear();
+        var path = Path.Combine(_directory, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".jsonl.gz");
+        Trim(except: path);
+        _file = new GZipStream(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), CompressionLevel.Fastest);
+        return true;
+    }
+
+    /// <summary>Past its bound the day's file is closed and nothing more is written until the next day.</summary>
+    private void CheckBound()
+    {
+        if (_full || TotalBytes() <= _maxTotalBytes)
+            return;
+        _full = true;
+        _file?.Dispose();
+        _file = null;
     }
 
     /// <summary>Deletes the oldest days while the folder is over its bound (today's file is kept).</summary>

@@ -68,7 +68,11 @@ public sealed class EvaluationStep(
 
         // On the listing's quotes: which markets are worth a fresh book. Markets where an entry of ours rests come
         // first, whatever they say now: a resting order is judged on the full book, never on a listing's top.
-        var first = batch.Select(view => (View: view, Actions: Decide(StateOf(view)))).ToList();
+        var first = batch.Select(view =>
+        {
+            var state = StateOf(view);
+            return (View: view, State: state, Actions: Decide(state));
+        }).ToList();
         var fresh = first
             .Where(r => exposure.EntryWorking(r.View.Ticker) || r.Actions.Any(a => a.Kind != MarketActionKind.Nothing))
             .OrderByDescending(r => exposure.EntryWorking(r.View.Ticker))
@@ -80,10 +84,9 @@ public sealed class EvaluationStep(
 
         var results = new List<Evaluation>();
         var seen = new List<Observation>(first.Count);
-        foreach (var (view, _) in first.Where(r => !fresh.Contains(r.View.Ticker)))
-            seen.Add(new Observation(view, StateOf(view).Quote, picks[view.Ticker], account.Now));
-        foreach (var (view, actions) in first.Where(r => !fresh.Contains(r.View.Ticker)))
+        foreach (var (view, state, actions) in first.Where(r => !fresh.Contains(r.View.Ticker)))
         {
+            seen.Add(new Observation(view, state.Quote, picks[view.Ticker], account.Now));
             foreach (var action in actions.Where(a => a.Kind == MarketActionKind.Nothing))
                 results.Add(Record(action, account, ForecastOf(view.Ticker)));
         }
