@@ -30,6 +30,8 @@ public sealed class DatasetReaderTests : IDisposable
     [InlineData("""{"type":"settlement","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","result":"maybe"}""", "yes, no or void")]
     [InlineData("""{"type":"trade","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL"}""", "unknown \"type\"")]
     [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z",""", "not a JSON object")]
+    [InlineData("""{"type":"forecast","ts":"2026-09-11T16:00:00Z","as_of":"2026-09-11T16:00:01Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","p_yes":"0.5"}""", "cannot come after")]
+    [InlineData("""{"type":"pass"}""", "a pass needs \"ts\"")]
     public void A_bad_record_is_refused_with_its_file_and_line(string bad, string why)
     {
         var path = _fixture.Write("bad.jsonl", Fixture.Market, Fixture.Forecast("2026-09-11T15:59:00Z", "0.48"), bad);
@@ -38,6 +40,19 @@ public sealed class DatasetReaderTests : IDisposable
 
         Assert.StartsWith($"{path}:3: ", error.Message);
         Assert.Contains(why, error.Message);
+    }
+
+    [Fact]
+    public void A_forecast_carries_its_sources_stamp_and_a_pass_needs_only_its_time()
+    {
+        var path = _fixture.Write("pass.jsonl", Fixture.Market,
+            """{"type":"forecast","ts":"2026-09-11T16:00:00Z","as_of":"2026-09-11T15:58:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","p_yes":"0.5"}""",
+            """{"type":"pass","ts":"2026-09-11T16:00:00Z"}""");
+
+        var records = DatasetReader.Stream(path).ToList();
+
+        Assert.Equal(new DateTimeOffset(2026, 9, 11, 15, 58, 0, TimeSpan.Zero), records[1].AsOf);
+        Assert.Equal((RecordKind.Pass, new DateTimeOffset(2026, 9, 11, 16, 0, 0, TimeSpan.Zero)), (records[2].Kind, records[2].At));
     }
 
     [Fact]

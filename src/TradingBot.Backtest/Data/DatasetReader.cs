@@ -164,7 +164,7 @@ public static class DatasetReader
             RecordKind? kind = null;
             string? ticker = null, eventTicker = null, series = null, title = null, feeType = null, source = null, result = null;
             string? yesSubTitle = null, strikeType = null, competition = null;
-            DateTimeOffset? ts = null, gameStart = null, closeTime = null;
+            DateTimeOffset? ts = null, gameStart = null, closeTime = null, asOf = null;
             long? yesBid = null, yesAsk = null, bidSize = null, askSize = null, pYes = null, feeMultiplier = null, floorStrike = null, capStrike = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -186,6 +186,8 @@ public static class DatasetReader
                     askSize = Scaled(ref reader, line, "yes_ask_size", Contracts.Decimals);
                 else if (name.SequenceEqual("p_yes"u8))
                     pYes = Scaled(ref reader, line, "p_yes", 6);
+                else if (name.SequenceEqual("as_of"u8))
+                    asOf = Time(ref reader, line, "as_of");
                 else if (name.SequenceEqual("source"u8))
                     source = Interned(ref reader, line, "source");
                 else if (name.SequenceEqual("result"u8))
@@ -222,6 +224,8 @@ public static class DatasetReader
                 throw Bad(line, "a record is one JSON object on its line");
             if (kind is not { } k)
                 throw Bad(line, "has no \"type\"");
+            if (k == RecordKind.Pass)
+                return ts is { } passed ? new DatasetRecord(k, passed, "", line) : throw Bad(line, "a pass needs \"ts\"");
             if (ticker is null)
                 throw Bad(line, "has no \"ticker\"");
             if (!MarketTicker.TryParse(ticker, out _))
@@ -244,7 +248,9 @@ public static class DatasetReader
                 {
                     if (pYes is not { } micros || micros > Probability.MicrosPerUnit)
                         throw Bad(line, "a forecast needs \"p_yes\" between 0 and 1 (at most 6 decimals)");
-                    return new DatasetRecord(k, ts!.Value, ticker, line, PYes: Probability.FromValue(Fixed.FromScaled(micros, 6)), Source: source ?? "dataset");
+                    if (asOf > ts)
+                        throw Bad(line, "a forecast's \"as_of\" (when its source stamped it) cannot come after its \"ts\" (when it was known)");
+                    return new DatasetRecord(k, ts!.Value, ticker, line, PYes: Probability.FromValue(Fixed.FromScaled(micros, 6)), Source: source ?? "dataset", AsOf: asOf);
                 }
 
                 case RecordKind.Settlement:
@@ -314,7 +320,9 @@ public static class DatasetReader
                 return RecordKind.Market;
             if (type.SequenceEqual("settlement"u8))
                 return RecordKind.Settlement;
-            throw Bad(line, $"unknown \"type\" \"{reader.GetString()}\" (market, quote, forecast or settlement)");
+            if (type.SequenceEqual("pass"u8))
+                return RecordKind.Pass;
+            throw Bad(line, $"unknown \"type\" \"{reader.GetString()}\" (market, quote, forecast, settlement or pass)");
         }
 
         private static string KindName(RecordKind kind) => kind.ToString().ToLowerInvariant();

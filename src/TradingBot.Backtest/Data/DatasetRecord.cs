@@ -10,6 +10,9 @@ public enum RecordKind : byte
     Quote,
     Forecast,
     Settlement,
+
+    /// <summary>A recording bot's decision pass ended here: a replay of a recording decides at these times.</summary>
+    Pass,
 }
 
 /// <summary>How a market settled in the data: YES, NO, or void (every holding refunded at its cost).</summary>
@@ -41,7 +44,8 @@ public sealed record MarketRecord(
 /// <summary>
 /// One line of the dataset, whatever its type: one flat value so millions of quotes stream without an allocation
 /// each. <see cref="At"/> is the record's time (a market without <c>ts</c> is listed before everything else);
-/// <see cref="Line"/> the line it came from, for messages and for a stable order.
+/// <see cref="Line"/> the line it came from, for messages and for a stable order. A forecast's <see cref="AsOf"/> is
+/// when its source stamped it, at or before <see cref="At"/> (when it could be known); null means the same time.
 /// </summary>
 public readonly record struct DatasetRecord(
     RecordKind Kind,
@@ -55,7 +59,8 @@ public readonly record struct DatasetRecord(
     Probability PYes = default,
     string? Source = null,
     SettlementResult Result = SettlementResult.Yes,
-    MarketRecord? Market = null);
+    MarketRecord? Market = null,
+    DateTimeOffset? AsOf = null);
 
 /// <summary>A dataset that cannot be replayed as it is: which file, which line, and why.</summary>
 public sealed class DatasetException(string message) : Exception(message);

@@ -64,7 +64,8 @@ public static class DatasetWriter
             }
         });
 
-    public static void WriteForecast(Stream output, DateTimeOffset at, string ticker, Probability yes, string source) =>
+    /// <summary>A forecast known from <paramref name="at"/>; <paramref name="asOf"/>, when given, is the earlier time its source stamped on it.</summary>
+    public static void WriteForecast(Stream output, DateTimeOffset at, string ticker, Probability yes, string source, DateTimeOffset? asOf = null) =>
         Line(output, json =>
         {
             json.WriteString("type", "forecast");
@@ -72,6 +73,16 @@ public static class DatasetWriter
             json.WriteString("ticker", ticker);
             json.WriteString("p_yes", yes.Value.ToString(CultureInfo.InvariantCulture));
             json.WriteString("source", source);
+            if (asOf is { } stamped && stamped != at)
+                json.WriteString("as_of", Time(stamped));
+        });
+
+    /// <summary>A recording bot's decision pass: a replay of the recording decides at this time.</summary>
+    public static void WritePass(Stream output, DateTimeOffset at) =>
+        Line(output, json =>
+        {
+            json.WriteString("type", "pass");
+            json.WriteString("ts", Time(at));
         });
 
     public static void WriteSettlement(Stream output, DateTimeOffset at, string ticker, SettlementResult result) =>

@@ -10,8 +10,11 @@ namespace TradingBot.Backtest.Recording;
 
 /// <summary>
 /// Writes what a running bot saw as a dataset <c>tradingbot backtest</c> replays: each market once per file, the
-/// quote each decision used (without the bot's own orders) and the source's forecast whenever they change, and the
-/// settlements. One gzip file per UTC day (<c>2026-12-07.jsonl.gz</c>; a restart the same day appends a gzip member,
+/// quote each decision used (without the bot's own orders) whenever it changes, and at every pass where the bot held
+/// or worked an order there (its own trades use up quotes in the replay too, so the replay must be told what the
+/// market showed next); the source's forecast whenever it changes, stamped when the bot first used it (with the
+/// source's own stamp as <c>as_of</c>); a <c>pass</c> record at the end of each decision pass, so the replay decides
+/// when the bot did; and the settlements. One gzip file per UTC day (<c>2026-12-07.jsonl.gz</c>; a restart the same day appends a gzip member,
 /// which readers take as one stream), flushed after every pass so a crash loses at most the pass it was writing;
 /// the oldest days are deleted when the folder grows past its bound, and a day that alone outgrows it stops
 /// recording until the next. Thread-safe: the evaluator's pass and the settlement check both write to it.
@@ -23,6 +26,7 @@ public sealed class DatasetRecorder : IDisposable
     private readonly Dictionary<string, (Price Bid, Contracts BidSize, Price Ask, Contracts AskSize)> _lastQuote = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Probability Yes, DateTimeOffset AsOf)> _lastForecast = new(StringComparer.Ordinal);
     private readonly HashSet<string> _marketsInFile = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _involved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordedMarket> _awaiting = new(StringComparer.Ordinal);
     private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
     private DateOnly? _day;
@@ -46,7 +50,7 @@ public sealed class DatasetRecorder : IDisposable
             return _awaiting.Values.Where(m => m.CloseTime <= now).ToList();
     }
 
-    /// <summary>Markets left out because the dataset cannot say what they are (no game start, fees it cannot name).</summary>
+    /// <summary>Markets left out because the dataset cannot say what they are (no game start, fees it cannot name) or a replay could not trade them (seen after their close).</summary>
     public int Skipped { get; private set; }
 
     /// <summary>Records one evaluation pass; returns a problem to report (once a day) when the recordings are full, else null.</summary>
@@ -62,16 +66,21 @@ public sealed class DatasetRecorder : IDisposable
         if (seen.Count > 0)
             Rotate(seen[0].At);
         CheckBound();
+        if (seen.Count == 0)
+            return null;
+        // One pass, one time: its latest observation's. Everything it saw is stamped then (never earlier than the bot
+        // saw it), so a replay that decides at the pass has seen all of it and nothing after.
+        var passAt = seen.Max(o => o.At);
         foreach (var observation in seen)
         {
-            if (Writer(observation.At) is not { } output)
+            if (Writer(passAt) is not { } output)
                 continue;
 
             var view = observation.View;
             var ticker = view.Ticker.Value;
             if (!_marketsInFile.Contains(ticker))
             {
-                if (MarketOf(view) is not { } market)
+                if (MarketOf(view, passAt) is not { } market)
                 {
                     Skipped++;
                     continue;
@@ -86,21 +95,27 @@ public sealed class DatasetRecorder : IDisposable
             var quote = observation.Quote;
             var ask = quote.YesAsk;
             var level = (quote.YesBid.Price, quote.YesBid.Size, ask.Price, ask.Size);
-            if (!_lastQuote.TryGetValue(ticker, out var last) || last != level)
+            // Where the bot held or worked an order (now or at the last pass), its trades may have used up the quote
+            // in the replay: the quote is written even when unchanged, so the replay's book is the one the bot saw.
+            var involvedBefore = observation.Involved ? !_involved.Add(ticker) : _involved.Remove(ticker);
+            if (observation.Involved || involvedBefore || !_lastQuote.TryGetValue(ticker, out var last) || last != level)
             {
-                DatasetWriter.WriteQuote(output, observation.At, ticker, quote.YesBid.Price, quote.YesBid.Size, ask.Price, ask.Size);
+                DatasetWriter.WriteQuote(output, passAt, ticker, quote.YesBid.Price, quote.YesBid.Size, ask.Price, ask.Size);
                 _lastQuote[ticker] = level;
             }
 
             if (observation.Pick.Forecast is { } forecast
                 && (!_lastForecast.TryGetValue(ticker, out var before) || before != (forecast.Yes, forecast.AsOf)))
             {
-                // Stamped when the source published it, so a replay never sees it before the bot could have.
-                DatasetWriter.WriteForecast(output, forecast.AsOf, ticker, forecast.Yes, observation.Pick.Source ?? "unknown");
+                // Known from when the bot first used it, not from the source's own stamp (a source may stamp late or
+                // backdate): a replay never sees it before the bot did. The stamp goes along for the age gate.
+                DatasetWriter.WriteForecast(output, passAt, ticker, forecast.Yes, observation.Pick.Source ?? "unknown", forecast.AsOf);
                 _lastForecast[ticker] = (forecast.Yes, forecast.AsOf);
             }
         }
 
+        if (Writer(passAt) is { } passOutput)
+            DatasetWriter.WritePass(passOutput, passAt);
         _file?.Flush();
         if (!_full || _fullReported)
             return null;
@@ -159,6 +174,7 @@ public sealed class DatasetRecorder : IDisposable
         _full = false;
         _fullReported = false;
         _marketsInFile.Clear();
+        _involved.Clear();
         _lastQuote.Clear();
         _lastForecast.Clear();
         var path = Path.Combine(_directory, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".jsonl.gz");
@@ -193,12 +209,14 @@ public sealed class DatasetRecorder : IDisposable
 
     private long TotalBytes() => Directory.GetFiles(_directory, "*.jsonl.gz").Sum(f => new FileInfo(f).Length);
 
-    private static MarketRecord? MarketOf(MarketView view)
+    /// <summary>The market as first seen at <paramref name="seenAt"/>: listed from then in a replay, which keeps the file in time order.</summary>
+    private static MarketRecord? MarketOf(MarketView view, DateTimeOffset seenAt)
     {
-        if (view.GameStart is not { } start || view.Fees.Type is not (FeeType.Quadratic or FeeType.QuadraticWithMakerFees or FeeType.QuadraticWithComboMakerFees))
+        if (view.GameStart is not { } start || seenAt >= view.Market.CloseTime
+            || view.Fees.Type is not (FeeType.Quadratic or FeeType.QuadraticWithMakerFees or FeeType.QuadraticWithComboMakerFees))
             return null;
         return new MarketRecord(view.Ticker.Value, view.Market.Event.Value, view.SeriesTicker, view.EventTitle, start, view.Market.CloseTime,
-            view.Fees.Type, view.Fees.Multiplier, view.Market.YesSubTitle, view.Market.OpenTime, view.Market.Strike, view.Competition);
+            view.Fees.Type, view.Fees.Multiplier, view.Market.YesSubTitle, seenAt, view.Market.Strike, view.Competition);
     }
 }
 

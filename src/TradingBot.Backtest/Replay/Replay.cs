@@ -34,8 +34,10 @@ internal sealed class MarketTrack(MarketRecord market)
 /// them: a scan (then its evaluation, then each action through the single executor) at the pace
 /// <see cref="ExchangeCalendar"/> sets from the game times, the position monitor every monitor interval (its exits
 /// through the executor), the reconciler every reconcile interval. A record stamped t is applied before anything
-/// scheduled at t runs, so a decision at t sees exactly the records stamped at or before t. The steps are the
-/// worker's own: the backtest decides nothing itself.
+/// scheduled at t runs, so a decision at t sees exactly the records stamped at or before t. A recording's
+/// <c>pass</c> records replace the calendar's scan times: from the first one on, the replay scans and decides at each
+/// pass's time, as the recording bot did. The steps are the worker's own: the backtest
+/// decides nothing itself.
 /// </summary>
 internal sealed class Replay
 {
@@ -61,6 +63,7 @@ internal sealed class Replay
     private DateTimeOffset? _start;
     private DateTimeOffset _nextScan, _nextMonitor, _nextReconcile;
     private int _monitoredLedger = -1;
+    private bool _recordedPasses;
     private int _reconciledHistory;
     private long _afterSettlement;
     private long _records, _scans, _evaluations, _monitorRuns, _reconciliations;
@@ -120,7 +123,15 @@ internal sealed class Replay
                 Begin(record.At);
             await RunScheduledAsync(record.At, inclusive: false, cancellationToken).ConfigureAwait(false);
             _clock.AdvanceTo(record.At);
-            Apply(record);
+            if (record.Kind == RecordKind.Pass)
+            {
+                // A recording says when the bot decided: from its first pass on, the replay scans then (after every
+                // record stamped at that time, as for any scan), not at the calendar's times.
+                _recordedPasses = true;
+                _nextScan = record.At;
+            }
+            else
+                Apply(record);
             last = record.At;
         }
 
@@ -182,7 +193,7 @@ internal sealed class Replay
             case RecordKind.Forecast:
                 if (record.At < track.Market.GameStart)
                     track.ForecastBeforeStart = record.PYes;
-                _forecasts.Publish(MarketTicker.Parse(record.Ticker), new Forecast(record.PYes, record.At), record.Source ?? "dataset");
+                _forecasts.Publish(MarketTicker.Parse(record.Ticker), new Forecast(record.PYes, record.AsOf ?? record.At), record.Source ?? "dataset");
                 break;
             case RecordKind.Settlement:
                 track.Result = record.Result;
@@ -228,11 +239,10 @@ internal sealed class Replay
         var keep = (await _store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false)).Select(o => o.Order.Ticker)
             .Concat((await _store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.Ticker)).ToHashSet();
         var report = await _scan.ScanAsync(_options.Scanner.Series, keep.Contains, cancellationToken).ConfigureAwait(false);
+        // A recording's next pass sets the next scan; otherwise a failed scan is tried again after the paused interval.
+        _nextScan = _recordedPasses ? DateTimeOffset.MaxValue : now + _options.Scanner.PausedInterval;
         if (!report.Success)
-        {
-            _nextScan = now + _options.Scanner.PausedInterval;
             return;
-        }
 
         var listed = _book.Listed;
         if (listed.Count > 0)
@@ -243,6 +253,8 @@ internal sealed class Replay
                 await ExecuteAsync(result.Action, result.Forecast, cancellationToken).ConfigureAwait(false);
         }
 
+        if (_recordedPasses)
+            return;
         var plan = ExchangeCalendar.Next(_clock.GetUtcNow(), _book.Exchange, _scan.Maintenance, _book.Listed, _options.Scanner, _options.Risk.AllowInPlay);
         _nextScan = now + plan.Delay;
     }

@@ -18,8 +18,11 @@ public sealed record Evaluation(MarketTicker Ticker, MarketAction Action, Decisi
 /// </summary>
 public sealed record EvaluationReport(int Markets, int Books, IReadOnlyList<Evaluation> Results, IReadOnlyList<Observation>? Seen = null);
 
-/// <summary>One market as a decision saw it: the listing, the quote without the bot's own orders, and the source's forecast (before coherence).</summary>
-public sealed record Observation(MarketView View, Quote Quote, ForecastPick Pick, DateTimeOffset At);
+/// <summary>
+/// One market as a decision saw it: the listing, the quote without the bot's own orders, the source's forecast (before
+/// coherence), and whether the bot held or had an order working there (its own trades may have used up the quote).
+/// </summary>
+public sealed record Observation(MarketView View, Quote Quote, ForecastPick Pick, DateTimeOffset At, bool Involved = false);
 
 /// <summary>
 /// One evaluation pass over the market book, the orchestration every driver shares: read the account and what the bot
@@ -63,6 +66,7 @@ public sealed class EvaluationStep(
         var coherent = ForecastCoherence.Coherent(batch, view => picks[view.Ticker].Forecast);
         Forecast? ForecastOf(MarketTicker ticker) => coherent.TryGetValue(ticker, out var f) ? f : null;
         MarketState StateOf(MarketView view) => exposure.StateOf(view, latch.IsLatched(view.Ticker, account.Now), account.Now);
+        bool Involved(MarketTicker ticker) => exposure.PositionIn(ticker) is not null || exposure.WorkingIn(ticker).Count > 0;
         IReadOnlyList<MarketAction> Decide(in MarketState state) => decision.Decide(state, ForecastOf(state.Ticker), exposure.WorkingIn(state.Ticker), account,
             picks.TryGetValue(state.Ticker, out var pick) && pick.Refusal is { } code ? (code, pick.Detail ?? "") : null);
 
@@ -86,7 +90,7 @@ public sealed class EvaluationStep(
         var seen = new List<Observation>(first.Count);
         foreach (var (view, state, actions) in first.Where(r => !fresh.Contains(r.View.Ticker)))
         {
-            seen.Add(new Observation(view, state.Quote, picks[view.Ticker], account.Now));
+            seen.Add(new Observation(view, state.Quote, picks[view.Ticker], account.Now, Involved(view.Ticker)));
             foreach (var action in actions.Where(a => a.Kind == MarketActionKind.Nothing))
                 results.Add(Record(action, account, ForecastOf(view.Ticker)));
         }
@@ -98,7 +102,7 @@ public sealed class EvaluationStep(
             if (!book.TryGet(ticker, out var view))
                 continue;
             var state = StateOf(view);
-            seen.Add(new Observation(view, state.Quote, picks.GetValueOrDefault(ticker), account.Now));
+            seen.Add(new Observation(view, state.Quote, picks.GetValueOrDefault(ticker), account.Now, Involved(ticker)));
             foreach (var action in Decide(state))
                 decided.Add((state, action));
         }

@@ -17,14 +17,15 @@ public sealed class DatasetRecorderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static Observation Seen(DateTimeOffset at, decimal bid, decimal noBid, decimal? model, DateTimeOffset? asOf = null)
+    private static Observation Seen(DateTimeOffset at, decimal bid, decimal noBid, decimal? model, DateTimeOffset? asOf = null, bool involved = false, int closesInHours = 8,
+        string ticker = "KXNFLGAME-26SEP13DALNYG-DAL")
     {
-        var market = new MarketInfo(MarketTicker.Parse("KXNFLGAME-26SEP13DALNYG-DAL"), EventTicker.Parse("KXNFLGAME-26SEP13DALNYG"), MarketStatus.Active,
-            Now.AddDays(-1), Now.AddHours(8), "Dallas", default, TickStructure.LinearCent, MarketResult.None);
+        var market = new MarketInfo(MarketTicker.Parse(ticker), EventTicker.Parse("KXNFLGAME-26SEP13DALNYG"), MarketStatus.Active,
+            Now.AddDays(-1), Now.AddHours(closesInHours), "Dallas", default, TickStructure.LinearCent, MarketResult.None);
         var quote = new Quote(new BookLevel(Price.FromDollars(bid), Contracts.Whole(25)), new BookLevel(Price.FromDollars(noBid), Contracts.Whole(10)), at);
         var view = new MarketView(market, "KXNFLGAME", "Dallas at New York", Now.AddHours(2), FeeSchedule.Standard, quote, MutuallyExclusive: true, Competition: "Pro Football");
         var pick = model is { } p ? new ForecastPick(new Forecast(p, asOf ?? at.AddMinutes(-1)), null, null, "file") : default;
-        return new Observation(view, quote, pick, at);
+        return new Observation(view, quote, pick, at, involved);
     }
 
     private List<DatasetRecord> Day(string day) => DatasetReader.InFileOrder(Path.Combine(_folder, day + ".jsonl.gz")).ToList();
@@ -46,14 +47,18 @@ public sealed class DatasetRecorderTests : IDisposable
 
         var records = Day("2026-09-13");
 
-        Assert.Equal([RecordKind.Market, RecordKind.Quote, RecordKind.Forecast, RecordKind.Quote, RecordKind.Forecast, RecordKind.Settlement], records.Select(r => r.Kind));
+        Assert.Equal([RecordKind.Market, RecordKind.Quote, RecordKind.Forecast, RecordKind.Pass, RecordKind.Pass, RecordKind.Quote, RecordKind.Forecast, RecordKind.Pass, RecordKind.Settlement],
+            records.Select(r => r.Kind));
         var market = records[0].Market!;
         Assert.Equal(("KXNFLGAME-26SEP13DALNYG", "KXNFLGAME", Now.AddHours(2), FeeType.Quadratic, "Pro Football"), (market.EventTicker, market.SeriesTicker, market.GameStart, market.FeeType, market.Competition));
         // NO bid 0.60 is a YES ask of 0.40 with its size.
         Assert.Equal((Price.Parse("0.38"), Contracts.Whole(25), Price.Parse("0.40"), Contracts.Whole(10)), (records[1].YesBid, records[1].YesBidSize, records[1].YesAsk, records[1].YesAskSize));
-        // A forecast is stamped when its source published it, not when the bot looked.
-        Assert.Equal((Now.AddMinutes(-5), 0.48m, "file"), (records[2].At, records[2].PYes.Value, records[2].Source));
-        Assert.Equal(SettlementResult.Yes, records[5].Result);
+        // A forecast is known from when the bot first used it; the source's own stamp goes along as as_of.
+        Assert.Equal((Now, Now.AddMinutes(-5), 0.48m, "file"), (records[2].At, records[2].AsOf, records[2].PYes.Value, records[2].Source));
+        Assert.Equal((Now.AddSeconds(30), Now.AddSeconds(20)), (records[6].At, records[6].AsOf));
+        // Each pass ends with its time: a replay of the recording decides then.
+        Assert.Equal([Now, Now.AddSeconds(15), Now.AddSeconds(30)], records.Where(r => r.Kind == RecordKind.Pass).Select(r => r.At));
+        Assert.Equal(SettlementResult.Yes, records[8].Result);
     }
 
     [Fact]
@@ -61,16 +66,37 @@ public sealed class DatasetRecorderTests : IDisposable
     {
         using (var recorder = new DatasetRecorder(_folder, 1024 * 1024))
         {
-            recorder.Observe([Seen(Now, 0.38m, 0.60m, 0.48m)]);
-            recorder.Observe([Seen(Now.AddHours(10), 0.38m, 0.60m, 0.48m)]);
+            recorder.Observe([Seen(Now, 0.38m, 0.60m, 0.48m, closesInHours: 30)]);
+            recorder.Observe([Seen(Now.AddHours(10), 0.38m, 0.60m, 0.48m, closesInHours: 30)]);
+            // Seen after its close (a listing behind the clock): a replay could not trade it, so it is left out.
+            recorder.Observe([Seen(Now.AddHours(10), 0.38m, 0.60m, 0.48m, ticker: "KXNFLGAME-26SEP13DALNYG-NYG")]);
+            Assert.Equal(1, recorder.Skipped);
         }
 
         using (var restarted = new DatasetRecorder(_folder, 1024 * 1024))
-            restarted.Observe([Seen(Now.AddHours(11), 0.41m, 0.57m, null)]);
+            restarted.Observe([Seen(Now.AddHours(11), 0.41m, 0.57m, null, closesInHours: 30)]);
 
-        Assert.Equal([RecordKind.Market, RecordKind.Quote, RecordKind.Forecast], Day("2026-09-13").Select(r => r.Kind));
+        Assert.Equal([RecordKind.Market, RecordKind.Quote, RecordKind.Forecast, RecordKind.Pass], Day("2026-09-13").Select(r => r.Kind));
         // The second day's file stands alone; the restart's pass is a second gzip member of the same file.
-        Assert.Equal([RecordKind.Market, RecordKind.Quote, RecordKind.Forecast, RecordKind.Market, RecordKind.Quote], Day("2026-09-14").Select(r => r.Kind));
+        Assert.Equal([RecordKind.Market, RecordKind.Quote, RecordKind.Forecast, RecordKind.Pass, RecordKind.Pass, RecordKind.Market, RecordKind.Quote, RecordKind.Pass],
+            Day("2026-09-14").Select(r => r.Kind));
+    }
+
+    [Fact]
+    public void An_unchanged_quote_is_written_again_while_the_bot_holds_or_works_an_order_there_and_at_the_pass_after()
+    {
+        using (var recorder = new DatasetRecorder(_folder, 1024 * 1024))
+        {
+            recorder.Observe([Seen(Now, 0.38m, 0.60m, null)]);
+            recorder.Observe([Seen(Now.AddSeconds(15), 0.38m, 0.60m, null)]);
+            // The bot bought: in a replay its fill uses up the recorded ask, so the replay must be told the quote again.
+            recorder.Observe([Seen(Now.AddSeconds(30), 0.38m, 0.60m, null, involved: true)]);
+            // It sold out since the last pass: that sale used up the bid, so this pass's quote is written once more.
+            recorder.Observe([Seen(Now.AddSeconds(45), 0.38m, 0.60m, null)]);
+            recorder.Observe([Seen(Now.AddSeconds(60), 0.38m, 0.60m, null)]);
+        }
+
+        Assert.Equal([Now, Now.AddSeconds(30), Now.AddSeconds(45)], Day("2026-09-13").Where(r => r.Kind == RecordKind.Quote).Select(r => r.At));
     }
 
     [Fact]
