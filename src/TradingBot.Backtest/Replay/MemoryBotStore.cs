@@ -10,6 +10,9 @@ namespace TradingBot.Backtest.Replay;
 /// The bot's store held in memory for one replay: the same contracts as the SQL store (an intent is committed before
 /// its order, fills and settlements are recorded once, positions and P&amp;L by Core's <see cref="PositionLedger"/>),
 /// without a database, so a replay leaves nothing behind and runs at memory speed. Single-threaded, as the replay is.
+/// Held to the store contracts by tests/TradingBot.Backtest.Tests (MemoryStoreContractTests), which list the few it
+/// does not keep and why a replay does not need them: the logs, the worker's status, operator commands and quotes are
+/// not kept, and <see cref="SinceAsync"/> returns entries in commit order, which the replay's clock makes oldest first.
 /// </summary>
 internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IRiskStateStore, IDecisionLog, IMarketHistory, INotificationLog, IReconciliationLog, IControlStore
 {
@@ -212,9 +215,11 @@ internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IR
     public Task<DateTimeOffset?> WatermarkAsync(string name, CancellationToken cancellationToken) =>
         Task.FromResult(_watermarks.TryGetValue(name, out var at) ? at : (DateTimeOffset?)null);
 
+    /// <summary>Only moves forward, as the SQL store's: reconciliation re-reads from the watermark, so one set back re-reads what was already booked.</summary>
     public Task SetWatermarkAsync(string name, DateTimeOffset value, CancellationToken cancellationToken)
     {
-        _watermarks[name] = value;
+        if (!_watermarks.TryGetValue(name, out var at) || value > at)
+            _watermarks[name] = value;
         return Task.CompletedTask;
     }
 
