@@ -166,6 +166,8 @@ public static class DatasetReader
             string? yesSubTitle = null, strikeType = null, competition = null;
             DateTimeOffset? ts = null, gameStart = null, closeTime = null, asOf = null;
             long? yesBid = null, yesAsk = null, bidSize = null, askSize = null, pYes = null, feeMultiplier = null, floorStrike = null, capStrike = null;
+            TickStructure? ticks = null;
+            var shard = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.ValueSpan;
@@ -216,6 +218,11 @@ public static class DatasetReader
                     capStrike = Scaled(ref reader, line, "cap_strike", 4);
                 else if (name.SequenceEqual("competition"u8))
                     competition = Text(ref reader, line, "competition");
+                else if (name.SequenceEqual("price_ranges"u8))
+                    ticks = Ranges(ref reader, line);
+                else if (name.SequenceEqual("exchange_index"u8))
+                    shard = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var index) && index is >= 0 and < 64
+                        ? index : throw Bad(line, "\"exchange_index\" must be a whole number from 0 to 63 (the event's exchange shard)");
                 else
                     reader.Skip(); // more fields are allowed; they are not read
             }
@@ -287,10 +294,44 @@ public static class DatasetReader
                     MarketStrike? strike = strikeType is null ? null
                         : new MarketStrike(strikeType, floorStrike is { } f ? Fixed.FromScaled(f, 4) : null, capStrike is { } c ? Fixed.FromScaled(c, 4) : null);
                     var market = new MarketRecord(ticker, eventTicker, series, title ?? "", gameStart.Value, closeTime.Value, fees,
-                        Fixed.FromScaled(feeMultiplier.Value, 4), yesSubTitle ?? "", ts, strike, competition);
+                        Fixed.FromScaled(feeMultiplier.Value, 4), yesSubTitle ?? "", ts, strike, competition, ticks, shard);
                     return new DatasetRecord(k, ts ?? DateTimeOffset.MinValue, ticker, line, Market: market);
                 }
             }
+        }
+
+        /// <summary>Kalshi's <c>price_ranges</c>: <c>[{"start":"0.0000","end":"0.1000","step":"0.0010"}, …]</c>, checked as the client checks them.</summary>
+        private TickStructure Ranges(ref Utf8JsonReader reader, long line)
+        {
+            const string Shape = "\"price_ranges\" must be a list of {\"start\", \"end\", \"step\"} decimal strings, as Kalshi sends it";
+            if (reader.TokenType != JsonTokenType.StartArray)
+                throw Bad(line, Shape);
+            var bands = new List<PriceBand>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                long? start = null, end = null, step = null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var field = reader.ValueSpan;
+                    reader.Read();
+                    if (field.SequenceEqual("start"u8))
+                        start = Scaled(ref reader, line, "price_ranges.start", Price.Decimals);
+                    else if (field.SequenceEqual("end"u8))
+                        end = Scaled(ref reader, line, "price_ranges.end", Price.Decimals);
+                    else if (field.SequenceEqual("step"u8))
+                        step = Scaled(ref reader, line, "price_ranges.step", Price.Decimals);
+                    else
+                        reader.Skip();
+                }
+
+                if (start is not { } s || end is not { } e || step is not { } t || s > Price.UnitsPerDollar || e > Price.UnitsPerDollar)
+                    throw Bad(line, Shape);
+                bands.Add(new PriceBand(Price.FromUnits((int)s), Price.FromUnits((int)e), Fixed.FromScaled(t, Price.Decimals)));
+            }
+
+            if (reader.TokenType != JsonTokenType.EndArray)
+                throw Bad(line, Shape);
+            return TickStructure.TryCreate(bands, out var ticks, out var error) ? ticks : throw Bad(line, $"\"price_ranges\": {error}");
         }
 
         private (Price Price, Contracts Size) Level(long? price, long? size, long line, string field)

@@ -25,7 +25,8 @@ public enum SettlementResult : byte
 
 /// <summary>
 /// A market as the dataset lists it: its identity, its game, when it closes, its fees and (optional) what Kalshi's
-/// listing would say besides: the yes subtitle, a spread's or total's strike, the competition, when it was listed.
+/// listing would say besides: the yes subtitle, a spread's or total's strike, the competition, when it was listed, the
+/// prices it accepts (<see cref="Ticks"/>; null is Kalshi's default, every cent), the exchange shard its game trades on.
 /// </summary>
 public sealed record MarketRecord(
     string Ticker,
@@ -39,7 +40,9 @@ public sealed record MarketRecord(
     string YesSubTitle = "",
     DateTimeOffset? ListedAt = null,
     MarketStrike? Strike = null,
-    string? Competition = null);
+    string? Competition = null,
+    TickStructure? Ticks = null,
+    int ExchangeIndex = 0);
 
 /// <summary>
 /// One line of the dataset, whatever its type: one flat value so millions of quotes stream without an allocation

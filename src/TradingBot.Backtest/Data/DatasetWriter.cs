@@ -41,6 +41,22 @@ public static class DatasetWriter
 
             if (market.Competition is { } competition)
                 json.WriteString("competition", competition);
+            if (market.ExchangeIndex != 0)
+                json.WriteNumber("exchange_index", market.ExchangeIndex);
+            if (market.Ticks is { } ticks && ticks != TickStructure.LinearCent)
+            {
+                json.WriteStartArray("price_ranges");
+                foreach (var band in ticks.Bands)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("start", band.Start.ToString());
+                    json.WriteString("end", band.End.ToString());
+                    json.WriteString("step", band.Step.ToString("0.0000", CultureInfo.InvariantCulture));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
         });
     }
 

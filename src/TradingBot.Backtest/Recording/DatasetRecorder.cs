@@ -216,7 +216,7 @@ public sealed class DatasetRecorder : IDisposable
             || view.Fees.Type is not (FeeType.Quadratic or FeeType.QuadraticWithMakerFees or FeeType.QuadraticWithComboMakerFees))
             return null;
         return new MarketRecord(view.Ticker.Value, view.Market.Event.Value, view.SeriesTicker, view.EventTitle, start, view.Market.CloseTime,
-            view.Fees.Type, view.Fees.Multiplier, view.Market.YesSubTitle, seenAt, view.Market.Strike, view.Competition);
+            view.Fees.Type, view.Fees.Multiplier, view.Market.YesSubTitle, seenAt, view.Market.Strike, view.Competition, view.Market.Ticks, view.Market.ExchangeIndex);
     }
 }
 

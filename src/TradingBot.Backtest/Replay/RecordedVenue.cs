@@ -28,11 +28,14 @@ internal sealed class RecordedVenue
     private readonly SortedSet<DateTimeOffset> _due = [];
     private readonly HashSet<string> _neverListed = new(StringComparer.Ordinal);
 
-    public RecordedVenue(TimeProvider clock, Money balance)
+    public RecordedVenue(TimeProvider clock, Money balance, IReadOnlyDictionary<int, Money>? shardBalances = null)
     {
         _exchange = new SimExchange(clock);
         _exchange.OpenAccount(Recorded, Money.Zero, unlimited: true);
-        _exchange.OpenAccount(Bot, balance, Money.CenticentDecimals);
+        var elsewhere = (shardBalances ?? new Dictionary<int, Money>()).Where(s => s.Key != ExchangeShards.Default).ToList();
+        _exchange.OpenAccount(Bot, balance - elsewhere.Aggregate(Money.Zero, (sum, s) => sum + s.Value), Money.CenticentDecimals);
+        foreach (var (shard, money) in elsewhere)
+            _exchange.Deposit(Bot, money, shard);
         Venue = new ListingVenue(new InProcessVenue(_exchange, Bot), _exchange, series => _openEvents.TryGetValue(series, out var open) ? open : []);
     }
 
@@ -67,20 +70,20 @@ internal sealed class RecordedVenue
         var series = _exchange.Series[market.SeriesTicker];
         if (!_exchange.Events.TryGetValue(market.EventTicker, out var game))
         {
-            _exchange.AddEvent(new SimEvent(market.EventTicker, market.SeriesTicker, market.Title, "", market.GameStart, "", ExchangeShards.Default, market.Competition));
+            _exchange.AddEvent(new SimEvent(market.EventTicker, market.SeriesTicker, market.Title, "", market.GameStart, "", market.ExchangeIndex, market.Competition));
             // A market whose fees differ from its series' first market carries them as its event's override.
             if (series.FeeType != market.FeeType || series.FeeMultiplier != market.FeeMultiplier)
                 _exchange.SetEventFeeOverride(market.EventTicker, market.FeeType, market.FeeMultiplier);
         }
-        else if (game.SeriesTicker != market.SeriesTicker || game.GameStart != market.GameStart)
-            throw new DatasetException($"market {market.Ticker}: its event {market.EventTicker} was listed with another series or game_start");
+        else if (game.SeriesTicker != market.SeriesTicker || game.GameStart != market.GameStart || game.Shard != market.ExchangeIndex)
+            throw new DatasetException($"market {market.Ticker}: its event {market.EventTicker} was listed with another series, game_start or exchange_index");
 
         if (!_openEvents.TryGetValue(market.SeriesTicker, out var open))
             _openEvents[market.SeriesTicker] = open = [];
         if (!open.Contains(market.EventTicker))
             open.Add(market.EventTicker);
         _unsettledInEvent[market.EventTicker] = _unsettledInEvent.GetValueOrDefault(market.EventTicker) + 1;
-        _exchange.AddMarket(new MarketSpec(market.Ticker, market.EventTicker, market.Title, market.YesSubTitle, "", listedAt, market.CloseTime, Strike: market.Strike));
+        _exchange.AddMarket(new MarketSpec(market.Ticker, market.EventTicker, market.Title, market.YesSubTitle, "", listedAt, market.CloseTime, market.Ticks, market.Strike));
         _due.Add(listedAt);
         _due.Add(market.CloseTime);
     }

@@ -78,7 +78,7 @@ internal sealed class Replay
         _progress = progress;
         var risk = options.Risk;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(risk.TradingDayTimeZone);
-        _venue = new RecordedVenue(_clock, options.StartingBalance);
+        _venue = new RecordedVenue(_clock, options.StartingBalance, options.ShardBalances);
         _controls = new TradingControls(_store.Risk, risk, zone, _alerts, _clock);
         var exchange = new GuardedExchange(_venue.Venue, _controls);
         var rate = new OrderRateWindow();
@@ -186,6 +186,9 @@ internal sealed class Replay
         switch (record.Kind)
         {
             case RecordKind.Quote:
+                var ticks = track.Market.Ticks ?? TickStructure.LinearCent;
+                if ((!record.YesBidSize.IsZero && !ticks.IsValid(record.YesBid)) || (!record.YesAskSize.IsZero && !ticks.IsValid(record.YesAsk)))
+                    throw new DatasetException($"{_path}:{record.Line}: quote {record.YesBid}/{record.YesAsk} is off {record.Ticker}'s price ticks (its market record's price_ranges; every cent when it has none)");
                 if (record.At < track.Market.GameStart && !record.YesBidSize.IsZero && !record.YesAskSize.IsZero)
                     track.QuoteBeforeStart = (record.YesBid, record.YesAsk);
                 _venue.Quote(record);

@@ -32,6 +32,24 @@ public sealed record TradeRow(
     public Money Capital => Cost + Fees;
 }
 
+/// <summary>
+/// One order the bot sent (entries and exits, filled or not): its decision as the bot made it, and what came of it.
+/// Comparing these with a paper session's orders is how a replay of its recording is checked.
+/// </summary>
+public sealed record OrderRow(
+    string ClientOrderId,
+    DateTimeOffset At,
+    string Ticker,
+    IntentKind Kind,
+    IntentReason Reason,
+    OrderAction Action,
+    OutcomeSide Side,
+    Price Price,
+    Contracts Count,
+    TimeInForce TimeInForce,
+    Contracts Filled,
+    OutboxStatus Status);
+
 /// <summary>Totals over a group of trades (a series, a month, an edge bucket).</summary>
 public sealed record Breakdown(string Key, int Trades, Contracts Contracts, Money Capital, Money Fees, Money Pnl, int Markets, int MarketsWon)
 {
@@ -70,7 +88,8 @@ public sealed record BacktestReport(
     IReadOnlyList<Breakdown> ByEdge,
     IReadOnlyDictionary<string, int> Alerts,
     ReplayCounts Counts,
-    int Markets)
+    int Markets,
+    IReadOnlyList<OrderRow> Orders)
 {
     public decimal? Roi => Capital.Micros == 0 ? null : Math.Round((decimal)Pnl.Micros / Capital.Micros, 6);
 
@@ -177,7 +196,18 @@ public sealed record BacktestReport(
             Group(rows, r => r.Series, pnlByMarket), Group(rows, r => r.At.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), pnlByMarket),
             Group(rows, r => EdgeBucket(r.Edge), pnlByMarket),
             outcome.Alerts.Raised.GroupBy(a => a.Kind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            outcome.Counts, outcome.Markets.Count);
+            outcome.Counts, outcome.Markets.Count, store.AllOrders.Select(OrderRowOf).ToList());
+    }
+
+    /// <summary>An entry buys the side its book side makes the bot long of; an exit sells the other one.</summary>
+    private static OrderRow OrderRowOf(OutboxEntry entry)
+    {
+        var order = entry.Order;
+        var direction = entry.Kind == IntentKind.Entry
+            ? new OrderDirection(OrderAction.Buy, order.Side.ToOutcomeSide())
+            : new OrderDirection(OrderAction.Sell, order.Side.ToOutcomeSide().Opposite());
+        return new OrderRow(entry.ClientOrderId.Value, entry.CreatedAt, order.Ticker.Value, entry.Kind, entry.Reason, direction.Action, direction.Side,
+            direction.FromYesPrice(order.YesPrice), order.Count, order.TimeInForce, entry.Filled, entry.Status);
     }
 
     /// <summary>Edge (model probability less the price) at entry, in five-cent buckets from 0 to 0.25 and above.</summary>

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace TradingBot.Backtest.Report;
 
 /// <summary>
-/// Writes a report as <c>report.json</c>, <c>trades.csv</c> and <c>report.html</c>. Money is a decimal string with
+/// Writes a report as <c>report.json</c>, <c>trades.csv</c>, <c>orders.csv</c> and <c>report.html</c>. Money is a decimal string with
 /// at least four decimals, times ISO 8601 UTC, ratios decimal numbers rounded to six places; nothing depends on the
 /// machine, the culture or the wall clock, so the same replay writes the same bytes.
 /// </summary>
@@ -18,6 +18,7 @@ public static class ReportWriter
         Directory.CreateDirectory(folder);
         File.WriteAllBytes(Path.Combine(folder, "report.json"), Json(report));
         File.WriteAllText(Path.Combine(folder, "trades.csv"), Csv(report), new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(folder, "orders.csv"), OrdersCsv(report), new UTF8Encoding(false));
         File.WriteAllText(Path.Combine(folder, "report.html"), ReportHtml.Render(report), new UTF8Encoding(false));
     }
 
@@ -74,6 +75,21 @@ public static class ReportWriter
         stream.WriteByte((byte)'\n');
         return stream.ToArray();
     }
+
+    /// <summary>Every order the bot sent, in the order it sent them: compare with a paper session's orders.</summary>
+    public static string OrdersCsv(BacktestReport report)
+    {
+        var csv = new StringBuilder("client_order_id,at,ticker,kind,reason,action,side,price,count,time_in_force,filled,status\n");
+        foreach (var o in report.Orders)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{o.ClientOrderId},{Time(o.At)},{o.Ticker},{Lower(o.Kind)},{Lower(o.Reason)},{Lower(o.Action)},{Lower(o.Side)},")
+                .Append(CultureInfo.InvariantCulture, $"{o.Price},{o.Count},{Lower(o.TimeInForce)},{o.Filled},{Lower(o.Status)}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     public static string Csv(BacktestReport report)
     {

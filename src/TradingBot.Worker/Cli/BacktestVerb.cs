@@ -163,11 +163,9 @@ internal static class BacktestVerb
     {
         if (!TryTime(from, "--from", error, out var start) || !TryTime(to, "--to", error, out var end))
             return null;
-        var dollars = BacktestOptions.DefaultBalance;
-        if (balance is not null && (!decimal.TryParse(balance, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) || amount <= 0
-            || !Money.TryFromDollars(amount, out dollars) || decimal.Round(amount, 2) != amount))
+        if (!TryBalance(balance, out var dollars, out var shards, out var problem))
         {
-            await error.WriteLineAsync($"--balance must be a positive number of dollars with at most 2 decimals (got '{balance}')");
+            await error.WriteLineAsync($"--balance {problem} (got '{balance}')");
             return null;
         }
 
@@ -179,7 +177,48 @@ internal static class BacktestVerb
 
         var bot = settings.Get<TradingBotOptions>();
         return new BacktestOptions(settings.Get<RiskOptions>(), settings.Get<StrategyOptions>(), settings.Get<ScannerOptions>(),
-            bot.MonitorInterval, bot.ReconcileInterval, dollars, start, end);
+            bot.MonitorInterval, bot.ReconcileInterval, dollars, start, end, shards);
+    }
+
+    /// <summary>
+    /// <c>--balance 1000</c>, or <c>--balance 1000,3=250</c>: the total, and how much of it is on other exchange shards
+    /// than 0 (paper mode keeps some on shard 3, where baseball trades). Dollars with at most 2 decimals.
+    /// </summary>
+    internal static bool TryBalance(string? text, out Money total, out Dictionary<int, Money> shards, out string problem)
+    {
+        total = BacktestOptions.DefaultBalance;
+        shards = [];
+        problem = "must be a positive number of dollars with at most 2 decimals, optionally followed by ,SHARD=DOLLARS for each other exchange shard (e.g. 1000,3=250)";
+        if (text is null)
+            return true;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (!TryDollars(parts[0], out total) || total <= Money.Zero)
+            return false;
+        var elsewhere = Money.Zero;
+        foreach (var part in parts.Skip(1))
+        {
+            var at = part.IndexOf('=', StringComparison.Ordinal);
+            if (at <= 0 || !int.TryParse(part[..at], NumberStyles.None, CultureInfo.InvariantCulture, out var shard) || shard is <= 0 or >= 64
+                || shards.ContainsKey(shard) || !TryDollars(part[(at + 1)..], out var money))
+                return false;
+            shards[shard] = money;
+            elsewhere += money;
+        }
+
+        if (elsewhere > total)
+        {
+            problem = "puts more on other shards than the total";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryDollars(string text, out Money money)
+    {
+        money = Money.Zero;
+        return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) && decimal.Round(amount, 2) == amount
+            && Money.TryFromDollars(amount, out money);
     }
 
     /// <summary>An ISO 8601 time in UTC, or a date (its midnight UTC).</summary>

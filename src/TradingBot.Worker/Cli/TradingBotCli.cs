@@ -64,7 +64,7 @@ public static class TradingBotCli
         var backtestOut = new Option<string>("--out") { Description = "Folder for report.json, trades.csv and report.html", Required = true };
         var backtestFrom = new Option<string?>("--from") { Description = "Replay records stamped at or after this time (ISO 8601 UTC, or a date)" };
         var backtestTo = new Option<string?>("--to") { Description = "Replay records stamped before this time" };
-        var backtestBalance = new Option<string?>("--balance") { Description = "Starting balance in dollars (default 1000)" };
+        var backtestBalance = new Option<string?>("--balance") { Description = "Starting balance in dollars (default 1000); 1000,3=250 puts $250 of it on exchange shard 3" };
         var backtestSet = new Option<string[]>("--set") { Description = "Override a setting for this replay: KEY=VALUE, e.g. Risk:MaxPositionPerMarket=20 (repeatable)", AllowMultipleArgumentsPerToken = false };
         var backtestSweep = new Option<string[]>("--sweep") { Description = "Replay once per value: KEY=v1,v2,... (repeatable: every combination), in parallel, with one comparison table", AllowMultipleArgumentsPerToken = false };
         var backtest = new Command("backtest", "Replay a dataset through the bot's own decision code and write a report")
