@@ -32,6 +32,9 @@ public sealed class DatasetReaderTests : IDisposable
     [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z",""", "not a JSON object")]
     [InlineData("""{"type":"forecast","ts":"2026-09-11T16:00:00Z","as_of":"2026-09-11T16:00:01Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","p_yes":"0.5"}""", "cannot come after")]
     [InlineData("""{"type":"pass"}""", "a pass needs \"ts\"")]
+    [InlineData("""{"type":"market","ticker":"KXNFLGAME-26SEP13DALNYG-NYG","event_ticker":"KXNFLGAME-26SEP13DALNYG","series_ticker":"KXNFLGAME","game_start":"2026-09-13T16:00:00Z","close_time":"2026-09-13T19:00:00Z","fee_type":"quadratic","fee_multiplier":"1","exchange_index":"3"}""", "exchange_index")]
+    [InlineData("""{"type":"market","ticker":"KXNFLGAME-26SEP13DALNYG-NYG","event_ticker":"KXNFLGAME-26SEP13DALNYG","series_ticker":"KXNFLGAME","game_start":"2026-09-13T16:00:00Z","close_time":"2026-09-13T19:00:00Z","fee_type":"quadratic","fee_multiplier":"1","price_ranges":[{"start":"0.0000","end":"0.1000","step":"0.0030"}]}""", "price_ranges")]
+    [InlineData("""{"type":"market","ticker":"KXNFLGAME-26SEP13DALNYG-NYG","event_ticker":"KXNFLGAME-26SEP13DALNYG","series_ticker":"KXNFLGAME","game_start":"2026-09-13T16:00:00Z","close_time":"2026-09-13T19:00:00Z","fee_type":"quadratic","fee_multiplier":"1","price_ranges":"0.01"}""", "price_ranges")]
     public void A_bad_record_is_refused_with_its_file_and_line(string bad, string why)
     {
         var path = _fixture.Write("bad.jsonl", Fixture.Market, Fixture.Forecast("2026-09-11T15:59:00Z", "0.48"), bad);
@@ -53,6 +56,36 @@ public sealed class DatasetReaderTests : IDisposable
 
         Assert.Equal(new DateTimeOffset(2026, 9, 11, 15, 58, 0, TimeSpan.Zero), records[1].AsOf);
         Assert.Equal((RecordKind.Pass, new DateTimeOffset(2026, 9, 11, 16, 0, 0, TimeSpan.Zero)), (records[2].Kind, records[2].At));
+    }
+
+    /// <summary>Kalshi's subpenny ranges (ten ticks a cent at the tails) and the event's shard, written and read back whole.</summary>
+    [Fact]
+    public void A_markets_price_ranges_and_shard_read_back_as_written()
+    {
+        Assert.True(TickStructure.TryCreate([new PriceBand(Price.Zero, Price.Parse("0.10"), 0.001m), new PriceBand(Price.Parse("0.10"), Price.Parse("0.90"), 0.01m),
+            new PriceBand(Price.Parse("0.90"), Price.One, 0.001m)], out var ticks, out _));
+        var market = new MarketRecord(Fixture.Ticker, "KXNFLGAME-26SEP13DALNYG", "KXNFLGAME", "Dallas at New York", new DateTimeOffset(2026, 9, 13, 16, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 9, 13, 19, 0, 0, TimeSpan.Zero), Core.Fees.FeeType.Quadratic, 1m, Ticks: ticks, ExchangeIndex: 3);
+        var path = Path.Combine(_fixture.Folder, "market.jsonl");
+        using (var file = File.Create(path))
+            DatasetWriter.WriteMarket(file, market);
+
+        var read = DatasetReader.Stream(path).Single().Market!;
+
+        Assert.Equal(3, read.ExchangeIndex);
+        Assert.Equal(ticks.Bands, read.Ticks!.Bands);
+        Assert.True(read.Ticks.IsValid(Price.Parse("0.0960")));
+        Assert.False(read.Ticks.IsValid(Price.Parse("0.1050")));
+    }
+
+    [Fact]
+    public async Task A_quote_off_its_markets_ticks_stops_the_replay_with_its_line()
+    {
+        var path = _fixture.Write("ticks.jsonl", Fixture.Market, Fixture.Quote("2026-09-11T16:00:00Z", "0.385", "25.00", "0.40", "10.00"));
+
+        var error = await Assert.ThrowsAsync<DatasetException>(() => BacktestRunner.RunAsync(path, Fixture.DefaultOptions()));
+
+        Assert.Contains($"{path}:2: quote 0.3850/0.4000 is off", error.Message);
     }
 
     [Fact]
