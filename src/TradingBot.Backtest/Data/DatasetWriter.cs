@@ -43,7 +43,8 @@ public static class DatasetWriter
                 json.WriteString("competition", competition);
             if (market.ExchangeIndex != 0)
                 json.WriteNumber("exchange_index", market.ExchangeIndex);
-            if (market.Ticks is { } ticks && ticks != TickStructure.LinearCent)
+            // Every cent is the default: written only when the market ticks otherwise.
+            if (market.Ticks is { } ticks && !ticks.Bands.SequenceEqual(TickStructure.LinearCent.Bands))
             {
                 json.WriteStartArray("price_ranges");
                 foreach (var band in ticks.Bands)

@@ -5,6 +5,7 @@ using TradingBot.Core.Deciding;
 using TradingBot.Core.Engine;
 using TradingBot.Core.Forecasting;
 using TradingBot.Core.Markets;
+using TradingBot.Core.Persistence;
 using TradingBot.Core.Pricing;
 using TradingBot.Core.Risk;
 using TradingBot.Core.Trading;
@@ -56,6 +57,7 @@ internal sealed class Replay
     private readonly List<MarketRecord> _unlisted = [];
     private readonly Dictionary<string, MarketTrack> _markets = new(StringComparer.Ordinal);
     private readonly Dictionary<ClientOrderId, EntryContext> _entries = [];
+    private readonly List<ActionRow> _actions = [];
     private readonly ReplayAlerts _alerts = new();
     private readonly Action<BacktestProgress>? _progress;
     private readonly ReadPosition _position;
@@ -143,7 +145,7 @@ internal sealed class Replay
         }
 
         _progress?.Invoke(new BacktestProgress(_records, _clock.GetUtcNow(), 1));
-        return new ReplayOutcome(_store, _markets, _entries, _alerts, _start, _start is null ? null : last,
+        return new ReplayOutcome(_store, _markets, _entries, _actions, _alerts, _start, _start is null ? null : last,
             new ReplayCounts(_records, _venue.QuotesApplied, _venue.QuotesWhileClosed, _afterSettlement, _scans, _evaluations, _monitorRuns, _reconciliations));
     }
 
@@ -253,7 +255,7 @@ internal sealed class Replay
             _evaluations++;
             var evaluation = await _evaluation.RunAsync(listed, cancellationToken).ConfigureAwait(false);
             foreach (var result in evaluation.Results.Where(r => r.Action.Kind != MarketActionKind.Nothing))
-                await ExecuteAsync(result.Action, result.Forecast, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(result.Action, result.Forecast, "scan", result.Decision, cancellationToken).ConfigureAwait(false);
         }
 
         if (_recordedPasses)
@@ -262,10 +264,12 @@ internal sealed class Replay
         _nextScan = now + plan.Delay;
     }
 
-    private async Task ExecuteAsync(MarketAction action, Forecast? forecast, CancellationToken cancellationToken)
+    /// <summary>One action through the executor; what was decided and what the executor made of it go in the action log.</summary>
+    private async Task ExecuteAsync(MarketAction action, Forecast? forecast, string from, DecisionRecord decided, CancellationToken cancellationToken)
     {
         _venue.Flush();
         var result = await _execution.ExecuteAsync(action, forecast?.AsOf, cancellationToken).ConfigureAwait(false);
+        _actions.Add(new ActionRow(decided.At, from, decided.Ticker.Value, decided.Outcome, decided.Code, decided.Side, decided.Price, decided.Count, result.Decision.Outcome, result.Decision.Code));
         if (result.Submission is { Kind: SubmitOutcomeKind.Accepted } submitted && action.Intent.Kind == IntentKind.Entry)
         {
             _entries[submitted.ClientOrderId] = new EntryContext(action.Intent.WinProbability, action.Intent.Edge,
@@ -288,7 +292,10 @@ internal sealed class Replay
         _monitoredLedger = _store.LedgerVersion;
         var report = await _monitor.RunAsync(cancellationToken).ConfigureAwait(false);
         foreach (var exit in report.Exits)
-            await ExecuteAsync(MarketAction.Place(exit, DecisionCode.Approved, "stop-loss", default), null, cancellationToken).ConfigureAwait(false);
+        {
+            var action = MarketAction.Place(exit, DecisionCode.Approved, "stop-loss", default);
+            await ExecuteAsync(action, null, "monitor", Decisions.For(action, _clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
         _venue.RefreshBotOrders();
     }
 
@@ -324,6 +331,15 @@ internal sealed class ReplayAlerts : IOperatorAlerts
     public void Raise(AlertKind kind, string message) => Raised.Add((kind, message));
 }
 
+/// <summary>
+/// One action the bot decided (an entry or exit to place, an order to amend or cancel) as the decision was written
+/// down (<see cref="Decided"/>: queued, amend or cancel, with its code, side, price and size), and what the executor
+/// then did with it (<see cref="Executed"/>: submitted or denied, with its code). <see cref="From"/> is the step that
+/// decided it: <c>scan</c> (the evaluation pass) or <c>monitor</c> (a stop-loss exit). A paper session writes the same two
+/// rows in its decisions table: this is what a replay of its recording is compared with.
+/// </summary>
+public sealed record ActionRow(DateTimeOffset At, string From, string Ticker, string Decided, string Code, OutcomeSide? Side, Price? Price, Contracts Count, string Executed, string ExecutedCode);
+
 /// <summary>How much of each kind of work a replay did.</summary>
 public sealed record ReplayCounts(long Records, long QuotesApplied, long QuotesWhileClosed, long AfterSettlement, long Scans, long Evaluations, long MonitorRuns, long Reconciliations);
 
@@ -332,6 +348,7 @@ internal sealed record ReplayOutcome(
     MemoryBotStore Store,
     IReadOnlyDictionary<string, MarketTrack> Markets,
     IReadOnlyDictionary<ClientOrderId, EntryContext> Entries,
+    IReadOnlyList<ActionRow> Actions,
     ReplayAlerts Alerts,
     DateTimeOffset? Start,
     DateTimeOffset? End,

@@ -89,7 +89,8 @@ public sealed record BacktestReport(
     IReadOnlyDictionary<string, int> Alerts,
     ReplayCounts Counts,
     int Markets,
-    IReadOnlyList<OrderRow> Orders)
+    IReadOnlyList<OrderRow> Orders,
+    IReadOnlyList<ActionRow> Actions)
 {
     public decimal? Roi => Capital.Micros == 0 ? null : Math.Round((decimal)Pnl.Micros / Capital.Micros, 6);
 
@@ -196,7 +197,7 @@ public sealed record BacktestReport(
             Group(rows, r => r.Series, pnlByMarket), Group(rows, r => r.At.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), pnlByMarket),
             Group(rows, r => EdgeBucket(r.Edge), pnlByMarket),
             outcome.Alerts.Raised.GroupBy(a => a.Kind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            outcome.Counts, outcome.Markets.Count, store.AllOrders.Select(OrderRowOf).ToList());
+            outcome.Counts, outcome.Markets.Count, store.AllOrders.Select(OrderRowOf).ToList(), outcome.Actions);
     }
 
     /// <summary>An entry buys the side its book side makes the bot long of; an exit sells the other one.</summary>

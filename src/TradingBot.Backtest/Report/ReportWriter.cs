@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace TradingBot.Backtest.Report;
 
 /// <summary>
-/// Writes a report as <c>report.json</c>, <c>trades.csv</c>, <c>orders.csv</c> and <c>report.html</c>. Money is a decimal string with
+/// Writes a report as <c>report.json</c>, <c>trades.csv</c>, <c>orders.csv</c>, <c>actions.csv</c> and <c>report.html</c>. Money is a decimal string with
 /// at least four decimals, times ISO 8601 UTC, ratios decimal numbers rounded to six places; nothing depends on the
 /// machine, the culture or the wall clock, so the same replay writes the same bytes.
 /// </summary>
@@ -19,12 +19,16 @@ public static class ReportWriter
         File.WriteAllBytes(Path.Combine(folder, "report.json"), Json(report));
         File.WriteAllText(Path.Combine(folder, "trades.csv"), Csv(report), new UTF8Encoding(false));
         File.WriteAllText(Path.Combine(folder, "orders.csv"), OrdersCsv(report), new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(folder, "actions.csv"), ActionsCsv(report), new UTF8Encoding(false));
         File.WriteAllText(Path.Combine(folder, "report.html"), ReportHtml.Render(report), new UTF8Encoding(false));
     }
 
     public static string Dollars(Core.Values.Money money) => money.Dollars.ToString("0.0000##", Invariant);
 
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", Invariant);
+
+    /// <summary>To the tick, as the dataset writes times: an order or action lines up with the recorded pass it came from.</summary>
+    private static string Precise(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", Invariant);
 
     public static byte[] Json(BacktestReport report)
     {
@@ -82,8 +86,21 @@ public static class ReportWriter
         var csv = new StringBuilder("client_order_id,at,ticker,kind,reason,action,side,price,count,time_in_force,filled,status\n");
         foreach (var o in report.Orders)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{o.ClientOrderId},{Time(o.At)},{o.Ticker},{Lower(o.Kind)},{Lower(o.Reason)},{Lower(o.Action)},{Lower(o.Side)},")
+            csv.Append(CultureInfo.InvariantCulture, $"{o.ClientOrderId},{Precise(o.At)},{o.Ticker},{Lower(o.Kind)},{Lower(o.Reason)},{Lower(o.Action)},{Lower(o.Side)},")
                 .Append(CultureInfo.InvariantCulture, $"{o.Price},{o.Count},{Lower(o.TimeInForce)},{o.Filled},{Lower(o.Status)}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Every action decided, in the order decided: compare with a paper session's decisions (outcomes queued, amend, cancel).</summary>
+    public static string ActionsCsv(BacktestReport report)
+    {
+        var csv = new StringBuilder("at,from,ticker,decided,code,side,price,count,executed,executed_code\n");
+        foreach (var a in report.Actions)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{Precise(a.At)},{a.From},{a.Ticker},{a.Decided},{a.Code},{a.Side?.ToString().ToLowerInvariant()},{a.Price},{a.Count},{a.Executed},{a.ExecutedCode}\n");
         }
 
         return csv.ToString();

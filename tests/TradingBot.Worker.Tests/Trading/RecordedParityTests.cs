@@ -4,6 +4,7 @@ using TradingBot.Backtest;
 using TradingBot.Backtest.Recording;
 using TradingBot.Backtest.Report;
 using TradingBot.Core.Deciding;
+using Decisions = TradingBot.Core.Engine.Decisions;
 using TradingBot.Core.Engine;
 using TradingBot.Core.Forecasting;
 using TradingBot.Core.Markets;
@@ -41,7 +42,7 @@ public sealed class RecordedParityTests(ITestOutputHelper output) : IAsyncDispos
     public async Task A_recorded_paper_session_replayed_by_the_backtest_makes_the_same_entries()
     {
         var strategy = new StrategyOptions { AllowMaking = false };
-        var paper = await PaperSession.RunAsync(_folder, Start, TimeSpan.FromHours(3), Risk, strategy);
+        var (paper, decisions) = await PaperSession.RunAsync(_folder, Start, TimeSpan.FromHours(3), Risk, strategy);
         var recording = Assert.Single(Directory.GetFiles(Path.Combine(_folder, "recordings")));
 
         // The paper account's cash, as paper mode splits it: some on shard 3, where baseball trades.
@@ -54,6 +55,21 @@ public sealed class RecordedParityTests(ITestOutputHelper output) : IAsyncDispos
         output.WriteLine($"paper: {paper.Count} orders ({paperEntries.Count} entries, {paper.Count(o => o.Kind == IntentKind.Exit)} exits); replay: {replay.Orders.Count} orders, {replay.Trades.Count} filled entries, {replay.Counts.Scans} scans");
         Assert.True(paperEntries.Count >= 20, $"the session made only {paperEntries.Count} entries: too few to compare");
         Assert.Equal(paperEntries, replayEntries);
+
+        // Every action the evaluation decided (place, amend, cancel: side, price, size and code), and what the executor
+        // sent, pass by pass. (A denial is written down as "denied" by the evaluation and by the executor alike, so the
+        // executor's denials in the replay are looked for among the paper session's.)
+        string[] decidedOutcomes = [Decisions.Queued, Decisions.Amend, Decisions.Cancel];
+        var paperDecided = decisions.Where(d => decidedOutcomes.Contains(d.Outcome)).Select(d => (d.At, d.Ticker.Value, d.Outcome, d.Code, d.Side, d.Price, d.Count)).Order().ToList();
+        var replayDecided = replay.Actions.Where(a => a.From == "scan").Select(a => (a.At, a.Ticker, a.Decided, a.Code, a.Side, a.Price, a.Count)).Order().ToList();
+        var paperSent = decisions.Where(d => d.Outcome == Decisions.Submitted).Select(d => (d.At, d.Ticker.Value, d.Code)).Order().ToList();
+        var replaySent = replay.Actions.Where(a => a.Executed == Decisions.Submitted).Select(a => (a.At, a.Ticker, a.ExecutedCode)).Order().ToList();
+        var paperDenied = decisions.Where(d => d.Outcome == Decisions.Denied).Select(d => (d.At, d.Ticker.Value, d.Code)).ToHashSet();
+        var replayDenied = replay.Actions.Where(a => a.Executed == Decisions.Denied).Select(a => (a.At, a.Ticker, a.ExecutedCode)).ToList();
+        output.WriteLine($"actions decided: paper {paperDecided.Count}, replay {replayDecided.Count}; sent: paper {paperSent.Count}, replay {replaySent.Count}; denied at the executor in the replay: {replayDenied.Count}");
+        Assert.Equal(paperDecided, replayDecided);
+        Assert.Equal(paperSent, replaySent);
+        Assert.All(replayDenied, denial => Assert.Contains(denial, paperDenied));
     }
 
     private static (DateTimeOffset At, string Ticker, OutcomeSide Side, Price Price, Contracts Count) Decision(OutboxEntry entry) =>
@@ -83,8 +99,8 @@ internal static class PaperSession
     private static readonly TimeSpan StepInterval = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
 
-    /// <summary>Runs the session for <paramref name="length"/> and returns every order the bot committed, oldest first.</summary>
-    public static async Task<IReadOnlyList<OutboxEntry>> RunAsync(string folder, DateTimeOffset start, TimeSpan length, RiskOptions risk, StrategyOptions strategy)
+    /// <summary>Runs the session for <paramref name="length"/>: every order the bot committed, oldest first, and every decision it wrote down.</summary>
+    public static async Task<(IReadOnlyList<OutboxEntry> Orders, IReadOnlyList<DecisionRecord> Decisions)> RunAsync(string folder, DateTimeOffset start, TimeSpan length, RiskOptions risk, StrategyOptions strategy)
     {
         var time = new FakeTimeProvider(start);
         var exchange = new SimExchange(time);
@@ -143,6 +159,8 @@ internal static class PaperSession
                 Assert.True(report.Success, report.Success ? "" : report.Error.ToString());
                 var evaluated = await evaluation.RunAsync(book.Listed, default);
                 recording.Observe(evaluated);
+                foreach (var result in evaluated.Results)
+                    await store.Decisions.RecordAsync(result.Decision, default);
                 foreach (var result in evaluated.Results.Where(r => r.Action.Kind != MarketActionKind.Nothing))
                     await execution.ExecuteAsync(result.Action, result.Forecast?.AsOf, default);
                 nextScan = now + ExchangeCalendar.Next(time.GetUtcNow(), book.Exchange, scan.Maintenance, book.Listed, scanner, risk.AllowInPlay).Delay;
@@ -163,7 +181,7 @@ internal static class PaperSession
             }
         }
 
-        return (await store.Outbox.SinceAsync(start, default)).OrderBy(o => o.CreatedAt).ToList();
+        return ((await store.Outbox.SinceAsync(start, default)).OrderBy(o => o.CreatedAt).ToList(), await store.Decisions.RecentAsync(1_000_000, default));
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
