@@ -55,6 +55,8 @@ public sealed class RecordedParityTests(ITestOutputHelper output) : IAsyncDispos
         output.WriteLine($"paper: {paper.Count} orders ({paperEntries.Count} entries, {paper.Count(o => o.Kind == IntentKind.Exit)} exits); replay: {replay.Orders.Count} orders, {replay.Trades.Count} filled entries, {replay.Counts.Scans} scans");
         Assert.True(paperEntries.Count >= 20, $"the session made only {paperEntries.Count} entries: too few to compare");
         Assert.Equal(paperEntries, replayEntries);
+        // And each order, entry or exit, filled as much.
+        Assert.Equal(paper.Select(o => (o.CreatedAt, o.Order.Ticker.Value, o.Kind, o.Filled)).Order(), replay.Orders.Select(o => (o.At, o.Ticker, o.Kind, o.Filled)).Order());
 
         // Every action the evaluation decided (place, amend, cancel: side, price, size and code), and what the executor
         // sent, pass by pass. (A denial is written down as "denied" by the evaluation and by the executor alike, so the
