@@ -10,8 +10,10 @@ namespace TradingBot.Backtest.Replay;
 /// The in-process venue, but listing a series' events as Kalshi does, open ones only: a replay lists a season's
 /// games one after another, and asking the engine for every event it ever held on every scan would grow with the
 /// season. Events come without their markets (the scan lists markets separately, as <see cref="IExchange"/> allows).
+/// A series' open markets are looked for among its open events' markets (<paramref name="marketsOfOpenEvents"/>, in
+/// the order they were listed, as the engine lists them), not among every market the engine ever held.
 /// </summary>
-internal sealed class ListingVenue(IExchange inner, SimExchange exchange, Func<string, IEnumerable<string>> openEventsOf) : IExchange
+internal sealed class ListingVenue(IExchange inner, SimExchange exchange, Func<string, IEnumerable<string>> openEventsOf, Func<string, IEnumerable<string>> marketsOfOpenEvents) : IExchange
 {
     public Task<ExchangeResult<IReadOnlyList<EventInfo>>> GetEventsAsync(string seriesTicker, CancellationToken cancellationToken) =>
         Task.FromResult(ExchangeResult<IReadOnlyList<EventInfo>>.Ok(exchange.Read(e => openEventsOf(seriesTicker)
@@ -34,7 +36,14 @@ internal sealed class ListingVenue(IExchange inner, SimExchange exchange, Func<s
 
     public Task<ExchangeResult<IReadOnlyList<EventFeeChange>>> GetEventFeeChangesAsync(CancellationToken cancellationToken) => inner.GetEventFeeChangesAsync(cancellationToken);
 
-    public Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken) => inner.GetMarketsAsync(query, cancellationToken);
+    public Task<ExchangeResult<IReadOnlyList<MarketInfo>>> GetMarketsAsync(MarketQuery query, CancellationToken cancellationToken) =>
+        query is { Event: null, Status: "open", SeriesTicker: { } series }
+            ? Task.FromResult(ExchangeResult<IReadOnlyList<MarketInfo>>.Ok(exchange.Read(e => marketsOfOpenEvents(series)
+                .Select(ticker => e.Markets[ticker])
+                .Where(m => m.Status == MarketStatus.Active)
+                .Select(m => InProcessVenue.ToMarket(e, m))
+                .ToList())))
+            : inner.GetMarketsAsync(query, cancellationToken);
 
     public Task<ExchangeResult<OrderBook>> GetOrderBookAsync(MarketTicker ticker, CancellationToken cancellationToken) => inner.GetOrderBookAsync(ticker, cancellationToken);
 

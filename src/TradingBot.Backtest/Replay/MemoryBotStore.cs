@@ -18,6 +18,7 @@ internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IR
 {
     private readonly Dictionary<ClientOrderId, OutboxEntry> _outbox = [];
     private readonly List<ClientOrderId> _outboxOrder = [];
+    private bool _committedInTimeOrder = true;
 
     /// <summary>The open entries by their place in <see cref="_outboxOrder"/>: a replay asks for them every scan, and walking every order ever made there grew with the history.</summary>
     private readonly SortedDictionary<int, ClientOrderId> _open = [];
@@ -68,6 +69,8 @@ internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IR
         if (!_outbox.TryAdd(entry.ClientOrderId, entry))
             throw new InvalidOperationException($"outbox already has an entry {entry.ClientOrderId}");
         _sequence[entry.ClientOrderId] = _outboxOrder.Count;
+        if (_outboxOrder.Count > 0 && entry.CreatedAt < _outbox[_outboxOrder[^1]].CreatedAt)
+            _committedInTimeOrder = false;
         _outboxOrder.Add(entry.ClientOrderId);
         TrackOpen(entry);
         return Task.CompletedTask;
@@ -108,8 +111,29 @@ internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IR
     public Task<IReadOnlyList<OutboxEntry>> OpenAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OutboxEntry>>(_open.Values.Select(id => _outbox[id]).ToList());
 
-    public Task<IReadOnlyList<OutboxEntry>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<OutboxEntry>>(AllOrders.Where(e => e.CreatedAt >= since).ToList());
+    /// <summary>
+    /// Every evaluation asks (the stop-loss latch reads back its trading day): found by halving the commit order, which is
+    /// oldest first while commits never go back in time, as on the replay's clock; walked whole otherwise.
+    /// </summary>
+    public Task<IReadOnlyList<OutboxEntry>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        if (!_committedInTimeOrder)
+            return Task.FromResult<IReadOnlyList<OutboxEntry>>(AllOrders.Where(e => e.CreatedAt >= since).ToList());
+        int low = 0, high = _outboxOrder.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_outbox[_outboxOrder[middle]].CreatedAt < since)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+
+        var found = new List<OutboxEntry>(_outboxOrder.Count - low);
+        for (var i = low; i < _outboxOrder.Count; i++)
+            found.Add(_outbox[_outboxOrder[i]]);
+        return Task.FromResult<IReadOnlyList<OutboxEntry>>(found);
+    }
 
     /// <summary>Whether any order of the bot's may still act on the venue.</summary>
     public bool AnyOpen => _open.Count > 0;

@@ -36,14 +36,20 @@ internal sealed class RecordedVenue
         _exchange.OpenAccount(Bot, balance - elsewhere.Aggregate(Money.Zero, (sum, s) => sum + s.Value), Money.CenticentDecimals);
         foreach (var (shard, money) in elsewhere)
             _exchange.Deposit(Bot, money, shard);
-        Venue = new ListingVenue(new InProcessVenue(_exchange, Bot), _exchange, series => _openEvents.TryGetValue(series, out var open) ? open : []);
+        Venue = new ListingVenue(new InProcessVenue(_exchange, Bot), _exchange, series => _openEvents.TryGetValue(series, out var open) ? open : [], MarketsOfOpenEvents);
     }
 
     /// <summary>Per series, the events with a market not yet settled, in the order they were listed.</summary>
     private readonly Dictionary<string, List<string>> _openEvents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _unsettledInEvent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _marketsOfEvent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _listedNumber = new(StringComparer.Ordinal);
 
     public IExchange Venue { get; }
+
+    /// <summary>The markets of a series' open events, in the order they were listed.</summary>
+    private IEnumerable<string> MarketsOfOpenEvents(string series) =>
+        _openEvents.TryGetValue(series, out var open) ? open.SelectMany(game => _marketsOfEvent[game]).OrderBy(ticker => _listedNumber[ticker]) : [];
 
     /// <summary>Quotes applied to the engine (the rest were replaced by a later quote before anyone looked).</summary>
     public long QuotesApplied { get; private set; }
@@ -83,6 +89,10 @@ internal sealed class RecordedVenue
         if (!open.Contains(market.EventTicker))
             open.Add(market.EventTicker);
         _unsettledInEvent[market.EventTicker] = _unsettledInEvent.GetValueOrDefault(market.EventTicker) + 1;
+        if (!_marketsOfEvent.TryGetValue(market.EventTicker, out var markets))
+            _marketsOfEvent[market.EventTicker] = markets = [];
+        markets.Add(market.Ticker);
+        _listedNumber[market.Ticker] = _listedNumber.Count;
         _exchange.AddMarket(new MarketSpec(market.Ticker, market.EventTicker, market.Title, market.YesSubTitle, "", listedAt, market.CloseTime, market.Ticks, market.Strike));
         _due.Add(listedAt);
         _due.Add(market.CloseTime);

@@ -19,7 +19,16 @@ public readonly record struct ForecastPick(Forecast? Forecast, DecisionCode? Ref
 /// </summary>
 public sealed class ForecastChoice(IReadOnlyList<IForecastSource> sources, bool tradePreseason = false, IReadOnlyCollection<string>? extraCompetitions = null)
 {
+    /// <summary>The most listings whose terms are kept: far more than the markets open at once; past it the cache starts afresh.</summary>
+    private const int MaxKnownTerms = 20_000;
+
     private readonly HashSet<string> _extra = new(extraCompetitions ?? [], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each listing's terms, worked out once: a market is decided every pass, and reading its teams from its titles
+    /// was a quarter of a replay's time. Keyed by the whole request (a listing that changes is read afresh).
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ForecastRequest, ContractTerms> _terms = new();
 
     public IReadOnlyList<IForecastSource> Sources => sources;
 
@@ -28,7 +37,13 @@ public sealed class ForecastChoice(IReadOnlyList<IForecastSource> sources, bool 
     public ForecastPick Pick(MarketView view)
     {
         var request = view.ForecastRequest;
-        var terms = SportsContracts.Resolve(request);
+        if (!_terms.TryGetValue(request, out var terms))
+        {
+            if (_terms.Count >= MaxKnownTerms)
+                _terms.Clear();
+            terms = _terms[request] = SportsContracts.Resolve(request);
+        }
+
         if (terms.Refusal is { } refused)
             return ForecastPick.Refused(refused, terms.Problem ?? "");
 

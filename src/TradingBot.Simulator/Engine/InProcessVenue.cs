@@ -113,7 +113,8 @@ public sealed class InProcessVenue(SimExchange exchange, string memberId) : IExc
         return result.Success ? Ok(new CancelAck(orderId, before)) : Task.FromResult(ExchangeResult<CancelAck>.Fail(ToError(result.Rejection!)));
     }
 
-    private static MarketInfo ToMarket(SimExchange e, SimMarket m) =>
+    /// <summary>A market as the venue lists it (a caller holding the engine's read lock may list a chosen few).</summary>
+    public static MarketInfo ToMarket(SimExchange e, SimMarket m) =>
         new(MarketTicker.Parse(m.Ticker), EventTicker.Parse(m.Spec.EventTicker), m.Status, m.Spec.OpenTime, m.CloseTime, m.Spec.YesSubTitle, BookOf(e, m).Top, m.Ticks, m.Result,
             m.ExchangeIndex,
             e.FeeWaiverOf(m.Ticker),

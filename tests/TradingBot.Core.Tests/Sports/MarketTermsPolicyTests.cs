@@ -63,6 +63,23 @@ public sealed class MarketTermsPolicyTests
         Assert.Contains("names BUF", otherTeam.Problem);
     }
 
+    /// <summary>The choice keeps each listing's terms between passes; a listing that changes (here its strike) is read afresh.</summary>
+    [Fact]
+    public void A_listing_that_changes_is_judged_on_what_it_says_now()
+    {
+        var choice = new ForecastChoice([new AnyMarket("file", 0.6m)]);
+        var wrong = View("KXNFLSPREAD-26SEP17DETBUF-DET2", "Detroit wins by over 1.5 points", new MarketStrike("greater", 2.5m, null));
+        var corrected = View("KXNFLSPREAD-26SEP17DETBUF-DET2", "Detroit wins by over 1.5 points", new MarketStrike("greater", 1.5m, null));
+
+        var before = choice.Pick(wrong);
+        var again = choice.Pick(wrong);
+        var after = choice.Pick(corrected);
+
+        Assert.Equal((DecisionCode.StrikeMismatch, DecisionCode.StrikeMismatch), (before.Refusal, again.Refusal));
+        Assert.Null(after.Refusal);
+        Assert.Equal(0.6m, after.Forecast?.Yes.Value);
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("between", 1.5)]
