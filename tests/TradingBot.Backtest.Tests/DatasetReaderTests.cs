@@ -30,6 +30,7 @@ public sealed class DatasetReaderTests : IDisposable
     [InlineData("""{"type":"settlement","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","result":"maybe"}""", "yes, no or void")]
     [InlineData("""{"type":"trade","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL"}""", "unknown \"type\"")]
     [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z",""", "not a JSON object")]
+    [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","yes_bid":"0.38","yes_ask":"0.40","yes_bid_size":"1000000000.01","yes_ask_size":"1.00"}""", "\"yes_bid_size\" is more than a billion contracts")]
     public void A_bad_record_is_refused_with_its_file_and_line(string bad, string why)
     {
         var path = _fixture.Write("bad.jsonl", Fixture.Market, Fixture.Forecast("2026-09-11T15:59:00Z", "0.48"), bad);
