@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Values;
@@ -9,14 +8,22 @@ public static partial class DatasetReader
 {
     internal sealed partial class LineParser
     {
-        /// <summary>The bytes that end a plain string: its closing quote, or what the fast path leaves to the full parser (escapes, control characters, anything not ASCII).</summary>
-        private static readonly SearchValues<byte> StringStops = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
+        private enum Field : byte
+        {
+            Type,
+            Ts,
+            Ticker,
+            YesBid,
+            YesAsk,
+            YesBidSize,
+            YesAskSize,
+        }
 
         private static readonly long[] TicksPerFractionDigit = [0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 
         /// <summary>Tickers already read and found valid, looked up by their text: a quote line neither allocates nor re-checks its ticker.</summary>
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _tickers =
-            new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<byte>> _tickers =
+            new Dictionary<string, string>(AsciiKeys.Instance).GetAlternateLookup<ReadOnlySpan<byte>>();
 
         /// <summary>
         /// The fast path for the line almost every dataset is made of: a quote written compactly,
@@ -29,7 +36,8 @@ public static partial class DatasetReader
         internal bool TryQuote(ReadOnlySpan<byte> text, long line, out DatasetRecord record)
         {
             record = default;
-            if (text.Length < 2 || text[0] != (byte)'{' || text[^1] != (byte)'}')
+            // Only printable ASCII and no escape anywhere: then every string is its bytes between two quotes.
+            if (text.Length < 2 || text[0] != (byte)'{' || text[^1] != (byte)'}' || text.IndexOfAnyExceptInRange((byte)' ', (byte)'~') >= 0 || text.Contains((byte)'\\'))
                 return false;
             var quote = false;
             string? ticker = null;
@@ -38,47 +46,61 @@ public static partial class DatasetReader
             var i = 1;
             while (true)
             {
-                if (!TryPlainString(text, ref i, out var name) || text[i++] != (byte)':' || !TryPlainString(text, ref i, out var value))
+                // A name is known by its text with the quotes and colon around it (the line holds no escape), so no field
+                // other than these seven, and no value other than a string, gets past here.
+                var rest = text[i..];
+                Field field;
+                if (rest.StartsWith("\"ts\":\""u8))
+                    (field, i) = (Field.Ts, i + 6);
+                else if (rest.StartsWith("\"type\":\""u8))
+                    (field, i) = (Field.Type, i + 8);
+                else if (rest.StartsWith("\"ticker\":\""u8))
+                    (field, i) = (Field.Ticker, i + 10);
+                else if (rest.StartsWith("\"yes_bid\":\""u8))
+                    (field, i) = (Field.YesBid, i + 11);
+                else if (rest.StartsWith("\"yes_ask\":\""u8))
+                    (field, i) = (Field.YesAsk, i + 11);
+                else if (rest.StartsWith("\"yes_bid_size\":\""u8))
+                    (field, i) = (Field.YesBidSize, i + 16);
+                else if (rest.StartsWith("\"yes_ask_size\":\""u8))
+                    (field, i) = (Field.YesAskSize, i + 16);
+                else
+                    return false; // any other field, known or not, is the full parser's to read or skip
+
+                var length = text[i..].IndexOf((byte)'"');
+                if (length < 0)
                     return false;
+                var value = text.Slice(i, length);
+                i += length + 1; // past the closing quote, which is not the line's last byte (that is '}')
+
                 // The last of a repeated field wins, as in the full parser; each one must be valid on its own.
-                switch (name.Length)
+                switch (field)
                 {
-                    case 4 when name.SequenceEqual("type"u8):
+                    case Field.Type:
                         if (!value.SequenceEqual("quote"u8))
                             return false;
                         quote = true;
                         break;
-                    case 2 when name.SequenceEqual("ts"u8):
+                    case Field.Ts:
                         if (!TryCachedTime(value, out var at))
                             return false;
                         ts = at;
                         break;
-                    case 6 when name.SequenceEqual("ticker"u8):
+                    case Field.Ticker:
                         if ((ticker = KnownTicker(value)) is null)
                             return false;
                         break;
-                    case 7 when name.SequenceEqual("yes_bid"u8):
-                        if (ReadScaled(value, Price.Decimals, out var bid) != DecimalText.Valid)
-                            return false;
-                        yesBid = bid;
-                        break;
-                    case 7 when name.SequenceEqual("yes_ask"u8):
-                        if (ReadScaled(value, Price.Decimals, out var ask) != DecimalText.Valid)
-                            return false;
-                        yesAsk = ask;
-                        break;
-                    case 12 when name.SequenceEqual("yes_bid_size"u8):
-                        if (ReadScaled(value, Contracts.Decimals, out var bidCount) != DecimalText.Valid)
-                            return false;
-                        bidSize = bidCount;
-                        break;
-                    case 12 when name.SequenceEqual("yes_ask_size"u8):
-                        if (ReadScaled(value, Contracts.Decimals, out var askCount) != DecimalText.Valid)
-                            return false;
-                        askSize = askCount;
-                        break;
                     default:
-                        return false; // any other field, known or not, is the full parser's to read or skip
+                        if (ReadScaled(value, field is Field.YesBid or Field.YesAsk ? Price.Decimals : Contracts.Decimals, out var scaled) != DecimalText.Valid)
+                            return false;
+                        _ = field switch
+                        {
+                            Field.YesBid => yesBid = scaled,
+                            Field.YesAsk => yesAsk = scaled,
+                            Field.YesBidSize => bidSize = scaled,
+                            _ => askSize = scaled,
+                        };
+                        break;
                 }
 
                 if (text[i] == (byte)'}')
@@ -95,34 +117,12 @@ public static partial class DatasetReader
             return true;
         }
 
-        /// <summary>
-        /// A string at <paramref name="i"/> with nothing in it that needs decoding; <paramref name="i"/> moves past its
-        /// closing quote, which is never the line's last byte (the caller checked that is <c>}</c>), so the caller may read one more.
-        /// </summary>
-        private static bool TryPlainString(ReadOnlySpan<byte> text, ref int i, out ReadOnlySpan<byte> value)
-        {
-            value = default;
-            if (i >= text.Length || text[i] != (byte)'"')
-                return false;
-            var rest = text[(i + 1)..];
-            var end = rest.IndexOfAny(StringStops);
-            if (end < 0 || rest[end] != (byte)'"')
-                return false;
-            value = rest[..end];
-            i += end + 2;
-            return i < text.Length;
-        }
-
         /// <summary>The interned ticker for these bytes once a line has shown it valid; null (the full parser's turn) otherwise.</summary>
         private string? KnownTicker(ReadOnlySpan<byte> value)
         {
-            if (value.Length > 128)
-                return null;
-            Span<char> chars = stackalloc char[value.Length];
-            Ascii.ToUtf16(value, chars, out _); // the bytes are ASCII: TryPlainString stops at anything else
-            if (_tickers.TryGetValue(chars, out var known))
+            if (_tickers.TryGetValue(value, out var known))
                 return known;
-            var ticker = Intern(new string(chars));
+            var ticker = Intern(Encoding.ASCII.GetString(value));
             if (!MarketTicker.TryParse(ticker, out _))
                 return null;
             _tickers.Dictionary[ticker] = ticker;
@@ -202,5 +202,34 @@ public static partial class DatasetReader
 
             return true;
         }
+    }
+
+    /// <summary>Strings as keys that ASCII bytes can look up without becoming strings first.</summary>
+    private sealed class AsciiKeys : IEqualityComparer<string>, IAlternateEqualityComparer<ReadOnlySpan<byte>, string>
+    {
+        public static readonly AsciiKeys Instance = new();
+
+        public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
+
+        /// <summary>The hash of the string's ASCII bytes, so a string and its bytes hash alike (a string not ASCII hashes its chars: no bytes equal it).</summary>
+        public int GetHashCode(string text)
+        {
+            if (text.Length > 256 || !Ascii.IsValid(text))
+                return string.GetHashCode(text, StringComparison.Ordinal);
+            Span<byte> bytes = stackalloc byte[text.Length];
+            Ascii.FromUtf16(text, bytes, out _);
+            return GetHashCode(bytes);
+        }
+
+        public bool Equals(ReadOnlySpan<byte> alternate, string other) => Ascii.Equals(alternate, other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate)
+        {
+            var hash = default(HashCode);
+            hash.AddBytes(alternate);
+            return hash.ToHashCode();
+        }
+
+        public string Create(ReadOnlySpan<byte> alternate) => Encoding.ASCII.GetString(alternate);
     }
 }
