@@ -63,6 +63,22 @@ public sealed class QuoteFastPathTests
         Assert.False(new LineParser(Path).TryQuote(Encoding.UTF8.GetBytes(line), 1, out _));
     }
 
+    [Fact]
+    public void Many_tickers_alike_in_most_of_their_bytes_are_each_read_as_themselves()
+    {
+        var parser = new LineParser(Path);
+        var tickers = Enumerable.Range(0, 3_000).Select(n => $"KXNFLGAME-{10 + (n % 16)}SEP{n / 16 % 28 + 1:00}DALNYG-{(n % 2 == 0 ? "DAL" : "NYG")}{n / 448}")
+            .Concat(["A", "AB", "ABCDEFG", "ABCDEFGH", "ABCDEFGHI", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOPQ"]).ToList();
+
+        // Twice round: the first meets each ticker new, the second finds it known.
+        foreach (var ticker in tickers.Concat(tickers))
+        {
+            var line = Encoding.UTF8.GetBytes(Fixture.Quote("2026-09-11T16:00:00Z", "0.38", "25.00", "0.40", "10.00").Replace(Fixture.Ticker, ticker, StringComparison.Ordinal));
+            Assert.True(parser.TryQuote(line, 1, out var record));
+            Assert.Equal(ticker, record.Ticker);
+        }
+    }
+
     /// <summary>The property itself, over many generated lines, good and bad: one parser with the fast path, one without, the same outcome for every line.</summary>
     [Fact]
     public void Generated_lines_read_alike_with_and_without_the_fast_path()
