@@ -27,6 +27,7 @@ public sealed class DatasetReaderTests : IDisposable
     [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","yes_bid":"0.41","yes_ask":"0.40","yes_bid_size":"1.00","yes_ask_size":"1.00"}""", "is not below yes_ask")]
     [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","yes_bid":0.38,"yes_ask":"0.40","yes_bid_size":"1.00","yes_ask_size":"1.00"}""", "decimal string")]
     [InlineData("""{"type":"forecast","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","p_yes":"1.2"}""", "p_yes")]
+    [InlineData("""{"type":"forecast","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","p_yes":"9999999999999"}""", "between 0 and 1")]
     [InlineData("""{"type":"settlement","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","result":"maybe"}""", "yes, no or void")]
     [InlineData("""{"type":"trade","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL"}""", "unknown \"type\"")]
     [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z",""", "not a JSON object")]

@@ -97,7 +97,10 @@ public sealed class QuoteFastPathTests
             if (new LineParser(Path).TryQuote(text, line, out _))
                 fast++;
             if (expected.StartsWith("refused", StringComparison.Ordinal))
+            {
                 refused++;
+                Assert.StartsWith("refused DatasetException", expected, StringComparison.Ordinal); // a bad line is said to be bad, never a crash
+            }
         }
 
         // Neither half is vacuous: many lines took the fast path, many were refused.

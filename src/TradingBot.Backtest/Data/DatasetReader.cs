@@ -256,7 +256,8 @@ public static partial class DatasetReader
 
                 case RecordKind.Forecast:
                 {
-                    if (pYes is not { } micros || micros > Probability.MicrosPerUnit)
+                    // Below zero only when a huge number overflowed its millionths.
+                    if (pYes is not { } micros || micros is < 0 or > Probability.MicrosPerUnit)
                         throw Bad(line, "a forecast needs \"p_yes\" between 0 and 1 (at most 6 decimals)");
                     return new DatasetRecord(k, ts!.Value, ticker, line, PYes: Probability.FromValue(Fixed.FromScaled(micros, 6)), Source: source ?? "dataset");
                 }
