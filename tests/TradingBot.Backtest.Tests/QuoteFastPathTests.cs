@@ -31,14 +31,17 @@ public sealed class QuoteFastPathTests
     }
 
     [Fact]
-    public void The_lines_the_writer_and_the_benchmark_write_take_the_fast_path()
+    public void The_lines_the_writer_the_importer_and_the_benchmark_write_take_the_fast_path()
     {
         var at = new DateTimeOffset(2026, 9, 11, 16, 0, 0, TimeSpan.Zero).AddTicks(1234567);
         using var written = new MemoryStream();
         DatasetWriter.WriteQuote(written, at, Fixture.Ticker, Price.Parse("0.38"), Contracts.Whole(25), Price.Parse("0.40"), Contracts.Parse("10.5"));
         DatasetWriter.WriteQuote(written, at, Fixture.Ticker, Price.Zero, Contracts.Zero, Price.Parse("0.40"), Contracts.Whole(3));
         var lines = Encoding.UTF8.GetString(written.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Append(Fixture.Quote("2026-09-11T16:00:00Z", "0.38", "25.00", "0.40", "10.00"));
+            .Append(Fixture.Quote("2026-09-11T16:00:00Z", "0.38", "25.00", "0.40", "10.00"))
+            // As data import-nflverse writes it, and as the benchmark's synthetic file does.
+            .Append("""{"type":"quote","ts":"2010-09-10T00:00:00Z","ticker":"KXNFLGAME-10SEP09MINNO-MIN","yes_bid":"0.31","yes_ask":"0.34","yes_bid_size":"10000.00","yes_ask_size":"10000.00"}""")
+            .Append("""{"type":"quote","ts":"2026-09-01T00:00:00Z","ticker":"KXNFLGAME-27OCT05T000T500-T000","yes_bid":"0.37","yes_ask":"0.39","yes_bid_size":"25.00","yes_ask_size":"10.00"}""");
 
         foreach (var line in lines)
         {

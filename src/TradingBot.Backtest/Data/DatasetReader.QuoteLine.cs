@@ -130,7 +130,7 @@ public static partial class DatasetReader
             return true;
         }
 
-        /// <summary>The interned ticker for these bytes once a line has shown it valid; null (the full parser's turn) otherwise.</summary>
+        /// <summary>The interned ticker for these bytes, checked once per ticker; null when it is not a market ticker (the full parser's turn).</summary>
         private string? KnownTicker(ReadOnlySpan<byte> value)
         {
             if (_tickers.TryGetValue(value, out var known))
