@@ -27,6 +27,7 @@ public sealed class DatasetReaderTests : IDisposable
     [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","yes_bid":"0.41","yes_ask":"0.40","yes_bid_size":"1.00","yes_ask_size":"1.00"}""", "is not below yes_ask")]
     [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","yes_bid":0.38,"yes_ask":"0.40","yes_bid_size":"1.00","yes_ask_size":"1.00"}""", "decimal string")]
     [InlineData("""{"type":"forecast","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","p_yes":"1.2"}""", "p_yes")]
+    [InlineData("""{"type":"forecast","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","p_yes":"9999999999999"}""", "between 0 and 1")]
     [InlineData("""{"type":"settlement","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","result":"maybe"}""", "yes, no or void")]
     [InlineData("""{"type":"trade","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL"}""", "unknown \"type\"")]
     [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z",""", "not a JSON object")]
@@ -35,6 +36,7 @@ public sealed class DatasetReaderTests : IDisposable
     [InlineData("""{"type":"market","ticker":"KXNFLGAME-26SEP13DALNYG-NYG","event_ticker":"KXNFLGAME-26SEP13DALNYG","series_ticker":"KXNFLGAME","game_start":"2026-09-13T16:00:00Z","close_time":"2026-09-13T19:00:00Z","fee_type":"quadratic","fee_multiplier":"1","exchange_index":"3"}""", "exchange_index")]
     [InlineData("""{"type":"market","ticker":"KXNFLGAME-26SEP13DALNYG-NYG","event_ticker":"KXNFLGAME-26SEP13DALNYG","series_ticker":"KXNFLGAME","game_start":"2026-09-13T16:00:00Z","close_time":"2026-09-13T19:00:00Z","fee_type":"quadratic","fee_multiplier":"1","price_ranges":[{"start":"0.0000","end":"0.1000","step":"0.0030"}]}""", "price_ranges")]
     [InlineData("""{"type":"market","ticker":"KXNFLGAME-26SEP13DALNYG-NYG","event_ticker":"KXNFLGAME-26SEP13DALNYG","series_ticker":"KXNFLGAME","game_start":"2026-09-13T16:00:00Z","close_time":"2026-09-13T19:00:00Z","fee_type":"quadratic","fee_multiplier":"1","price_ranges":"0.01"}""", "price_ranges")]
+    [InlineData("""{"type":"quote","ts":"2026-09-11T16:00:00Z","ticker":"KXNFLGAME-26SEP13DALNYG-DAL","yes_bid":"0.38","yes_ask":"0.40","yes_bid_size":"1000000000.01","yes_ask_size":"1.00"}""", "\"yes_bid_size\" is more than a billion contracts")]
     public void A_bad_record_is_refused_with_its_file_and_line(string bad, string why)
     {
         var path = _fixture.Write("bad.jsonl", Fixture.Market, Fixture.Forecast("2026-09-11T15:59:00Z", "0.48"), bad);

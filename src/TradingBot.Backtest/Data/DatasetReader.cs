@@ -16,7 +16,7 @@ namespace TradingBot.Backtest.Data;
 /// reads the whole file into memory (at most <see cref="MaxSortedRecords"/> records) and yields it in time order,
 /// stably (records with the same time keep their file order). A market without <c>ts</c> sorts before everything.
 /// </summary>
-public static class DatasetReader
+public static partial class DatasetReader
 {
     /// <summary>The most records an out-of-order file may hold: sorting it happens in memory (about 100 bytes a record).</summary>
     public const int MaxSortedRecords = 5_000_000;
@@ -121,9 +121,16 @@ public static class DatasetReader
         return (isGzip ? new BufferedStream(new GZipStream(file, CompressionMode.Decompress), 1 << 16) : file, file);
     }
 
-    /// <summary>One line into one record; tickers and sources are kept once each, not once per line.</summary>
-    private sealed class LineParser
+    /// <summary>
+    /// One line into one record; tickers and sources are kept once each, not once per line. The common quote line is
+    /// read by a fast path first (<see cref="TryQuote"/>); whatever it does not fully understand goes through the
+    /// full parser, which alone decides what is refused and says why.
+    /// </summary>
+    internal sealed partial class LineParser
     {
+        /// <summary>A billion contracts (<see cref="Contracts"/>' bound): a size above it is refused, not read.</summary>
+        private const long MaxSizeHundredths = 100_000_000_000;
+
         private readonly string _path;
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -144,10 +151,17 @@ public static class DatasetReader
                 text = text[..^1];
             if (text.Trim((byte)' ').IsEmpty)
                 return false;
+            if (!TryQuote(text, line, out record))
+                record = ParseFully(text, line);
+            return true;
+        }
+
+        /// <summary>The full parser alone (no fast path): the record, or a <see cref="DatasetException"/> saying what is wrong.</summary>
+        internal DatasetRecord ParseFully(ReadOnlySpan<byte> text, long line)
+        {
             try
             {
-                record = Parse(text, line);
-                return true;
+                return Parse(text, line);
             }
             catch (JsonException ex)
             {
@@ -253,7 +267,8 @@ public static class DatasetReader
 
                 case RecordKind.Forecast:
                 {
-                    if (pYes is not { } micros || micros > Probability.MicrosPerUnit)
+                    // Below zero only when a huge number overflowed its millionths.
+                    if (pYes is not { } micros || micros is < 0 or > Probability.MicrosPerUnit)
                         throw Bad(line, "a forecast needs \"p_yes\" between 0 and 1 (at most 6 decimals)");
                     if (asOf > ts)
                         throw Bad(line, "a forecast's \"as_of\" (when its source stamped it) cannot come after its \"ts\" (when it was known)");
@@ -344,6 +359,8 @@ public static class DatasetReader
                 return (Price.Zero, Contracts.Zero);
             if (price is <= 0 or >= Price.UnitsPerDollar)
                 throw Bad(line, $"\"{field}\" must be strictly between 0 and 1");
+            if (size > MaxSizeHundredths)
+                throw Bad(line, $"\"{field}_size\" is more than a billion contracts");
             return (Price.FromUnits((int)price.Value), Contracts.FromHundredths(size.Value));
         }
 
@@ -418,39 +435,59 @@ public static class DatasetReader
             if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
                 throw Bad(line, $"\"{field}\" must be a decimal string such as \"0.40\"");
             var span = reader.ValueSpan;
+            return ReadScaled(span, decimals, out var scaled) switch
+            {
+                DecimalText.Valid => scaled,
+                DecimalText.TooManyDecimals => throw Bad(line, $"\"{field}\" has more than {decimals} decimals (got \"{Encoding.UTF8.GetString(span)}\")"),
+                _ => throw Bad(line, $"\"{field}\" must be a non-negative decimal string such as \"0.40\" (got \"{Encoding.UTF8.GetString(span)}\")"),
+            };
+        }
+
+        private enum DecimalText : byte
+        {
+            Valid,
+            NotDecimal,
+            TooManyDecimals,
+        }
+
+        /// <summary>The one reading of a decimal string, shared by both paths so they cannot disagree on a number.</summary>
+        private static DecimalText ReadScaled(ReadOnlySpan<byte> span, int decimals, out long scaled)
+        {
+            scaled = 0;
             long whole = 0;
             var i = 0;
             for (; i < span.Length && span[i] != (byte)'.'; i++)
             {
                 var d = span[i] - (byte)'0';
                 if (d is < 0 or > 9 || whole > 1_000_000_000_000)
-                    throw Bad(line, $"\"{field}\" must be a non-negative decimal string such as \"0.40\" (got \"{Encoding.UTF8.GetString(span)}\")");
+                    return DecimalText.NotDecimal;
                 whole = (whole * 10) + d;
             }
 
             if (i == 0)
-                throw Bad(line, $"\"{field}\" must be a non-negative decimal string such as \"0.40\" (got \"{Encoding.UTF8.GetString(span)}\")");
-            var scaled = whole;
+                return DecimalText.NotDecimal;
+            var value = whole;
             var places = 0;
             for (i++; i < span.Length; i++)
             {
                 var d = span[i] - (byte)'0';
                 if (d is < 0 or > 9)
-                    throw Bad(line, $"\"{field}\" must be a non-negative decimal string such as \"0.40\" (got \"{Encoding.UTF8.GetString(span)}\")");
+                    return DecimalText.NotDecimal;
                 if (places == decimals)
                 {
                     if (d != 0)
-                        throw Bad(line, $"\"{field}\" has more than {decimals} decimals (got \"{Encoding.UTF8.GetString(span)}\")");
+                        return DecimalText.TooManyDecimals;
                     continue;
                 }
 
-                scaled = (scaled * 10) + d;
+                value = (value * 10) + d;
                 places++;
             }
 
             for (; places < decimals; places++)
-                scaled *= 10;
-            return scaled;
+                value *= 10;
+            scaled = value;
+            return DecimalText.Valid;
         }
 
         private DatasetException Bad(long line, string message) => new($"{_path}:{line}: {message}");

@@ -26,6 +26,7 @@ internal sealed class RecordedVenue
     private readonly Dictionary<string, (string? Bid, string? Ask)> _resting = new(StringComparer.Ordinal);
     private readonly HashSet<string> _botResting = new(StringComparer.Ordinal);
     private readonly SortedSet<DateTimeOffset> _due = [];
+    private DateTimeOffset? _nextDue;
     private readonly HashSet<string> _neverListed = new(StringComparer.Ordinal);
 
     public RecordedVenue(TimeProvider clock, Money balance, IReadOnlyDictionary<int, Money>? shardBalances = null)
@@ -58,7 +59,7 @@ internal sealed class RecordedVenue
     public long QuotesWhileClosed { get; private set; }
 
     /// <summary>When the engine next has something to do on its own clock: a market opening or closing, an order expiring.</summary>
-    public DateTimeOffset? NextDue => _due.Count > 0 ? _due.Min : null;
+    public DateTimeOffset? NextDue => _nextDue;
 
     public bool Knows(string ticker) => _exchange.Markets.ContainsKey(ticker);
 
@@ -94,17 +95,18 @@ internal sealed class RecordedVenue
         markets.Add(market.Ticker);
         _listedNumber[market.Ticker] = _listedNumber.Count;
         _exchange.AddMarket(new MarketSpec(market.Ticker, market.EventTicker, market.Title, market.YesSubTitle, "", listedAt, market.CloseTime, market.Ticks, market.Strike));
-        _due.Add(listedAt);
-        _due.Add(market.CloseTime);
+        Due(listedAt);
+        Due(market.CloseTime);
     }
 
     /// <summary>A new quote: kept as the market's latest, and applied at once where an order of the bot's rests.</summary>
     public void Quote(in DatasetRecord quote)
     {
-        if (_neverListed.Contains(quote.Ticker))
+        // Called for every quote of the file: the sets are usually empty, and then not hashed into.
+        if (_neverListed.Count > 0 && _neverListed.Contains(quote.Ticker))
             return;
         _pending[quote.Ticker] = quote;
-        if (_botResting.Contains(quote.Ticker))
+        if (_botResting.Count > 0 && _botResting.Contains(quote.Ticker))
             Apply(quote.Ticker);
     }
 
@@ -120,9 +122,10 @@ internal sealed class RecordedVenue
     /// <summary>Applies the engine's clock (markets open and close, orders expire) when something was due by <paramref name="now"/>.</summary>
     public void Tick(DateTimeOffset now)
     {
-        if (_due.Count == 0 || _due.Min > now)
+        if (_nextDue is null || _nextDue > now)
             return;
         _due.RemoveWhere(at => at <= now);
+        _nextDue = _due.Count > 0 ? _due.Min : null;
         _exchange.Tick();
         RefreshBotOrders();
     }
@@ -135,7 +138,7 @@ internal sealed class RecordedVenue
         {
             _botResting.Add(order.Ticker);
             if (order.Submission.Expiration is { } at)
-                _due.Add(at);
+                Due(at);
         }
     }
 
@@ -164,6 +167,14 @@ internal sealed class RecordedVenue
     public int BotHistoryCount => _exchange.Read(e => e.Accounts[Bot].FillHistory.Count + e.Accounts[Bot].SettlementHistory.Count);
 
     public MarketStatus StatusOf(string ticker) => _exchange.Read(e => e.Markets[ticker].Status);
+
+    /// <summary>Something for the engine's clock at <paramref name="at"/>; the earliest is kept at hand, as the replay asks for it at every record.</summary>
+    private void Due(DateTimeOffset at)
+    {
+        _due.Add(at);
+        if (_nextDue is null || at < _nextDue)
+            _nextDue = at;
+    }
 
     private void Apply(string ticker)
     {

@@ -123,7 +123,9 @@ internal sealed class Replay
                 break;
             if (_start is null)
                 Begin(record.At);
-            await RunScheduledAsync(record.At, inclusive: false, cancellationToken).ConfigureAwait(false);
+            // Most records (quotes, between two passes) find nothing due before them: checked here, without the async call.
+            if (NextScheduled() < record.At)
+                await RunScheduledAsync(record.At, inclusive: false, cancellationToken).ConfigureAwait(false);
             _clock.AdvanceTo(record.At);
             if (record.Kind == RecordKind.Pass)
             {
@@ -213,9 +215,7 @@ internal sealed class Replay
     {
         while (true)
         {
-            var next = Min(Min(_nextScan, _nextMonitor), _nextReconcile);
-            if (_venue.NextDue is { } due && due < next)
-                next = due;
+            var next = NextScheduled();
             if (next > limit || (!inclusive && next == limit))
                 return;
             _clock.AdvanceTo(next);
@@ -318,6 +318,13 @@ internal sealed class Replay
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+
+    /// <summary>When the worker would next run something: a step, or the engine's clock.</summary>
+    private DateTimeOffset NextScheduled()
+    {
+        var next = Min(Min(_nextScan, _nextMonitor), _nextReconcile);
+        return _venue.NextDue is { } due && due < next ? due : next;
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
