@@ -147,13 +147,21 @@ internal sealed class RecordedVenue
         if (_neverListed.Contains(ticker))
             return;
         _pending.Remove(ticker);
-        _resting.Remove(ticker);
         if (result == SettlementResult.Void)
             _exchange.Void(ticker);
         else
         {
             _exchange.Determine(ticker, result == SettlementResult.Yes ? MarketResult.Yes : MarketResult.No);
             _exchange.Settle(ticker);
+        }
+
+        // Settling canceled the last quote's orders: the engine need not keep them.
+        if (_resting.Remove(ticker, out var last))
+        {
+            if (last.Bid is not null)
+                _exchange.Forget(Recorded, last.Bid);
+            if (last.Ask is not null)
+                _exchange.Forget(Recorded, last.Ask);
         }
 
         var game = _exchange.Read(e => e.Events[e.Markets[ticker].Spec.EventTicker]);
@@ -164,6 +172,9 @@ internal sealed class RecordedVenue
     }
 
     /// <summary>How many fills and settlements of the bot's the engine holds: when unchanged and nothing is open, a reconciliation has nothing to find.</summary>
+    /// <summary>Orders of the recorded quotes the engine holds: the live ones only (at most a bid and an ask per market).</summary>
+    internal int RecordedOrdersHeld => _exchange.Read(e => e.Accounts[Recorded].OrderHistory.Count);
+
     public int BotHistoryCount => _exchange.Read(e => e.Accounts[Bot].FillHistory.Count + e.Accounts[Bot].SettlementHistory.Count);
 
     public MarketStatus StatusOf(string ticker) => _exchange.Read(e => e.Markets[ticker].Status);
@@ -193,10 +204,8 @@ internal sealed class RecordedVenue
         // The previous quote's orders go (one the bot took in full is already gone: its cancel is refused, harmlessly).
         if (_resting.Remove(ticker, out var old))
         {
-            if (old.Bid is not null)
-                _exchange.Cancel(Recorded, old.Bid);
-            if (old.Ask is not null)
-                _exchange.Cancel(Recorded, old.Ask);
+            Withdraw(old.Bid);
+            Withdraw(old.Ask);
         }
 
         // The bid first, then the ask: a quote never crosses itself, so the recorded member's orders only ever trade with the bot's.
@@ -206,6 +215,15 @@ internal sealed class RecordedVenue
         QuotesApplied++;
         if (_botResting.Contains(ticker))
             RefreshBotOrders();
+    }
+
+    /// <summary>A replaced quote's order goes, and the engine forgets it: memory stays flat however long the file.</summary>
+    private void Withdraw(string? orderId)
+    {
+        if (orderId is null)
+            return;
+        _exchange.Cancel(Recorded, orderId);
+        _exchange.Forget(Recorded, orderId);
     }
 
     private string? Rest(string ticker, BookSide side, Price price, Contracts size)

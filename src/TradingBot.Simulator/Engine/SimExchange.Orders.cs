@@ -72,6 +72,22 @@ public sealed partial class SimExchange
         }
     }
 
+    /// <summary>
+    /// Drops a member's finished order (canceled or executed) from the engine's memory: its history and the id index.
+    /// For a member whose history nobody reads, such as a replay's recorded quotes, replaced at every quote: kept,
+    /// they would grow with the file. False when there is no such finished order.
+    /// </summary>
+    public bool Forget(string memberId, string orderId)
+    {
+        lock (_lock)
+        {
+            if (!_orders.TryGetValue(orderId, out var order) || order.MemberId != memberId || order.Status == OrderStatus.Resting || order.Submission.OrderGroupId is not null)
+                return false;
+            _orders.Remove(orderId);
+            return _accounts[SimAccount.IdOf(memberId, order.Subaccount)].Orders.Remove(order);
+        }
+    }
+
     public SimResult<SimOrder> Cancel(string memberId, string orderId)
     {
         lock (_lock)
