@@ -10,15 +10,19 @@ namespace TradingBot.Backtest.Replay;
 /// The bot's store held in memory for one replay: the same contracts as the SQL store (an intent is committed before
 /// its order, fills and settlements are recorded once, positions and P&amp;L by Core's <see cref="PositionLedger"/>),
 /// without a database, so a replay leaves nothing behind and runs at memory speed. Single-threaded, as the replay is.
-/// Held to the store contracts by tests/TradingBot.Backtest.Tests (MemoryStoreContractTests), which list the few it
-/// does not keep and why a replay does not need them: the logs, the worker's status, operator commands and quotes are
-/// not kept, and <see cref="SinceAsync"/> returns entries in commit order, which the replay's clock makes oldest first.
+/// Held to every store contract the SQL stores are held to (MemoryStoreContractTests, with the suite in tests/Shared).
 /// </summary>
 internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IRiskStateStore, IDecisionLog, IMarketHistory, INotificationLog, IReconciliationLog, IControlStore
 {
     private readonly Dictionary<ClientOrderId, OutboxEntry> _outbox = [];
     private readonly List<ClientOrderId> _outboxOrder = [];
     private bool _committedInTimeOrder = true;
+    private readonly List<DecisionRecord> _decisions = [];
+    private readonly List<NotificationRecord> _notifications = [];
+    private readonly List<ReconciliationRecord> _reconciliations = [];
+    private readonly List<ControlCommand> _commands = [];
+    private readonly Dictionary<(MarketTicker Ticker, DateTimeOffset At), Quote> _quotes = [];
+    private BotStatus? _status;
 
     /// <summary>The open entries by their place in <see cref="_outboxOrder"/>: a replay asks for them every scan, and walking every order ever made there grew with the history.</summary>
     private readonly SortedDictionary<int, ClientOrderId> _open = [];
@@ -118,7 +122,11 @@ internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IR
     public Task<IReadOnlyList<OutboxEntry>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         if (!_committedInTimeOrder)
-            return Task.FromResult<IReadOnlyList<OutboxEntry>>(AllOrders.Where(e => e.CreatedAt >= since).ToList());
+        {
+            return Task.FromResult<IReadOnlyList<OutboxEntry>>(AllOrders.Where(e => e.CreatedAt >= since)
+                .OrderBy(e => e.CreatedAt).ThenBy(e => e.ClientOrderId.Value, StringComparer.Ordinal).ToList());
+        }
+
         int low = 0, high = _outboxOrder.Count;
         while (low < high)
         {
@@ -217,24 +225,30 @@ internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IR
         return Task.CompletedTask;
     }
 
-    // Logs the replay does not keep: the report is built from the ledger and the outbox.
+    // Logs, kept as the SQL store keeps them: a replay writes few (the executor's decisions, reconciliations), and
+    // nothing in it writes quotes, commands or status; its report is built from the ledger and the outbox.
 
-    Task IDecisionLog.RecordAsync(DecisionRecord decision, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task IDecisionLog.RecordAsync(DecisionRecord decision, CancellationToken cancellationToken) => Logged(_decisions, decision);
 
-    Task<IReadOnlyList<DecisionRecord>> IDecisionLog.RecentAsync(int count, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<DecisionRecord>>([]);
+    Task<IReadOnlyList<DecisionRecord>> IDecisionLog.RecentAsync(int count, CancellationToken cancellationToken) => Newest(_decisions, count);
 
     public Task UpsertEventsAsync(IReadOnlyList<EventInfo> events, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task RecordQuoteAsync(MarketTicker ticker, Quote quote, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task RecordQuoteAsync(MarketTicker ticker, Quote quote, CancellationToken cancellationToken)
+    {
+        _quotes[(ticker, quote.ObservedAt)] = quote;
+        return Task.CompletedTask;
+    }
 
     public Task RecordForecastAsync(MarketTicker ticker, string source, Forecast forecast, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IReadOnlyList<(MarketTicker Ticker, Quote Quote)>> QuotesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<(MarketTicker, Quote)>>([]);
+        Task.FromResult<IReadOnlyList<(MarketTicker, Quote)>>(_quotes.Where(q => q.Key.At >= from && q.Key.At <= to)
+            .OrderBy(q => q.Key.At).ThenBy(q => q.Key.Ticker.Value, StringComparer.Ordinal).Select(q => (q.Key.Ticker, q.Value)).ToList());
 
-    Task INotificationLog.RecordAsync(NotificationRecord notification, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task INotificationLog.RecordAsync(NotificationRecord notification, CancellationToken cancellationToken) => Logged(_notifications, notification);
 
-    Task<IReadOnlyList<NotificationRecord>> INotificationLog.RecentAsync(int count, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<NotificationRecord>>([]);
+    Task<IReadOnlyList<NotificationRecord>> INotificationLog.RecentAsync(int count, CancellationToken cancellationToken) => Newest(_notifications, count);
 
     public Task<DateTimeOffset?> WatermarkAsync(string name, CancellationToken cancellationToken) =>
         Task.FromResult(_watermarks.TryGetValue(name, out var at) ? at : (DateTimeOffset?)null);
@@ -247,20 +261,43 @@ internal sealed class MemoryBotStore : IBotStore, IOrderOutbox, ITradeLedger, IR
         return Task.CompletedTask;
     }
 
-    Task IReconciliationLog.RecordAsync(ReconciliationRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task IReconciliationLog.RecordAsync(ReconciliationRecord record, CancellationToken cancellationToken) => Logged(_reconciliations, record);
 
-    Task<IReadOnlyList<ReconciliationRecord>> IReconciliationLog.RecentAsync(int count, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ReconciliationRecord>>([]);
+    Task<IReadOnlyList<ReconciliationRecord>> IReconciliationLog.RecentAsync(int count, CancellationToken cancellationToken) => Newest(_reconciliations, count);
 
-    public Task SaveStatusAsync(BotStatus status, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task SaveStatusAsync(BotStatus status, CancellationToken cancellationToken)
+    {
+        _status = status;
+        return Task.CompletedTask;
+    }
 
-    public Task<BotStatus?> LoadStatusAsync(CancellationToken cancellationToken) => Task.FromResult<BotStatus?>(null);
+    public Task<BotStatus?> LoadStatusAsync(CancellationToken cancellationToken) => Task.FromResult(_status);
 
-    public Task<long> IssueAsync(ControlCommandKind kind, string reason, string issuedBy, DateTimeOffset at, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("a replay takes no operator commands");
+    public Task<long> IssueAsync(ControlCommandKind kind, string reason, string issuedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        _commands.Add(new ControlCommand(_commands.Count + 1, kind, reason, issuedBy, at));
+        return Task.FromResult((long)_commands.Count);
+    }
 
-    public Task<IReadOnlyList<ControlCommand>> PendingAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ControlCommand>>([]);
+    public Task<IReadOnlyList<ControlCommand>> PendingAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ControlCommand>>(_commands.Where(c => c.IsPending).ToList());
 
-    public Task CompleteAsync(long id, string outcome, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>A command is completed once; a second completion is ignored.</summary>
+    public Task CompleteAsync(long id, string outcome, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (id >= 1 && id <= _commands.Count && _commands[(int)id - 1].IsPending)
+            _commands[(int)id - 1] = _commands[(int)id - 1] with { DoneAt = at, Outcome = outcome };
+        return Task.CompletedTask;
+    }
 
-    public Task<IReadOnlyList<ControlCommand>> RecentAsync(int count, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ControlCommand>>([]);
+    public Task<IReadOnlyList<ControlCommand>> RecentAsync(int count, CancellationToken cancellationToken) => Newest(_commands, count);
+
+    private static Task Logged<T>(List<T> log, T record)
+    {
+        log.Add(record);
+        return Task.CompletedTask;
+    }
+
+    private static Task<IReadOnlyList<T>> Newest<T>(List<T> log, int count) =>
+        Task.FromResult<IReadOnlyList<T>>(log.AsEnumerable().Reverse().Take(count).ToList());
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Markets;
 using TradingBot.Core.Persistence;
@@ -25,9 +24,6 @@ public abstract class BotStoreContract : IAsyncLifetime
     /// <summary>The store as a restarted process would open it over the same data.</summary>
     protected abstract IBotStore Reopen(IBotStore store);
 
-    /// <summary>Contracts of this suite a store does not keep, by test name, each with why that does not matter for it.</summary>
-    protected virtual IReadOnlyDictionary<string, string> NotKept { get; } = new Dictionary<string, string>();
-
     /// <summary>Checks a refused write threw the store's own error, where it has one.</summary>
     protected virtual void AssertStoreError(Exception error)
     {
@@ -37,12 +33,7 @@ public abstract class BotStoreContract : IAsyncLifetime
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>The store for the calling test, which is skipped when this store does not keep its contract.</summary>
-    private Task<IBotStore> OpenAsync([CallerMemberName] string test = "")
-    {
-        Skip.If(NotKept.TryGetValue(test, out var reason), reason);
-        return CreateStoreAsync();
-    }
+    private Task<IBotStore> OpenAsync() => CreateStoreAsync();
 
     protected static OutboxEntry Entry(string id = "8c35ecb3-328f-4f52-8c7c-0f4b9862f8d1", DateTimeOffset? at = null)
     {
