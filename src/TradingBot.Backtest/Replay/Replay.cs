@@ -46,13 +46,7 @@ internal sealed class Replay
     private readonly VirtualClock _clock = new(DateTimeOffset.MinValue);
     private readonly RecordedVenue _venue;
     private readonly MemoryBotStore _store = new();
-    private readonly MarketBook _book = new();
-    private readonly TradingControls _controls;
-    private readonly ScanStep _scan;
-    private readonly EvaluationStep _evaluation;
-    private readonly ExecutionStep _execution;
-    private readonly MonitorStep _monitor;
-    private readonly Reconciler _reconciler;
+    private readonly TradingSteps _steps;
     private readonly RecordedForecasts _forecasts;
     private readonly List<MarketRecord> _unlisted = [];
     private readonly Dictionary<string, MarketTrack> _markets = new(StringComparer.Ordinal);
@@ -78,23 +72,9 @@ internal sealed class Replay
         _options = options;
         _position = position;
         _progress = progress;
-        var risk = options.Risk;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(risk.TradingDayTimeZone);
         _venue = new RecordedVenue(_clock, options.StartingBalance, options.ShardBalances);
-        _controls = new TradingControls(_store.Risk, risk, zone, _alerts, _clock);
-        var exchange = new GuardedExchange(_venue.Venue, _controls);
-        var rate = new OrderRateWindow();
-        var latch = new StopLossLatch(risk.StopLossCooldown, zone);
-        var gate = new RiskGate(risk);
-        var strategy = options.Strategy;
         _forecasts = new RecordedForecasts(_clock);
-        var submitter = new OrderSubmitter(exchange, _store.Outbox, _clock, NextOrderId);
-        _scan = new ScanStep(exchange, _book, _clock);
-        _evaluation = new EvaluationStep(new MarketDecision(new EntryEvaluator(strategy, risk), strategy, risk), gate, exchange, _store, _book, _scan, _controls, rate, latch,
-            new ForecastChoice([_forecasts], strategy.TradePreseason, strategy.ExtraCompetitions), options.Scanner, _clock);
-        _execution = new ExecutionStep(exchange, _store, submitter, gate, _book, _controls, latch, rate, _alerts, _clock);
-        _monitor = new MonitorStep(exchange, _store, _book, _controls, new StopLoss(risk.StopLossFloorPercent, risk.StopLossMaxSlippage), latch, submitter, _alerts, _clock);
-        _reconciler = new Reconciler(exchange, _store, _clock);
+        _steps = new TradingSteps(_venue.Venue, _store, [_forecasts], options.Risk, options.Strategy, options.Scanner, _alerts, _clock, NextOrderId);
     }
 
     public async Task<ReplayOutcome> RunAsync(IEnumerable<DatasetRecord> records, CancellationToken cancellationToken)
@@ -243,24 +223,24 @@ internal sealed class Replay
         var now = _clock.GetUtcNow();
         var keep = (await _store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false)).Select(o => o.Order.Ticker)
             .Concat((await _store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.Ticker)).ToHashSet();
-        var report = await _scan.ScanAsync(_options.Scanner.Series, keep.Contains, cancellationToken).ConfigureAwait(false);
+        var report = await _steps.Scan.ScanAsync(_options.Scanner.Series, keep.Contains, cancellationToken).ConfigureAwait(false);
         // A recording's next pass sets the next scan; otherwise a failed scan is tried again after the paused interval.
         _nextScan = _recordedPasses ? DateTimeOffset.MaxValue : now + _options.Scanner.PausedInterval;
         if (!report.Success)
             return;
 
-        var listed = _book.Listed;
+        var listed = _steps.Book.Listed;
         if (listed.Count > 0)
         {
             _evaluations++;
-            var evaluation = await _evaluation.RunAsync(listed, cancellationToken).ConfigureAwait(false);
+            var evaluation = await _steps.Evaluation.RunAsync(listed, cancellationToken).ConfigureAwait(false);
             foreach (var result in evaluation.Results.Where(r => r.Action.Kind != MarketActionKind.Nothing))
                 await ExecuteAsync(result.Action, result.Forecast, "scan", result.Decision, cancellationToken).ConfigureAwait(false);
         }
 
         if (_recordedPasses)
             return;
-        var plan = ExchangeCalendar.Next(_clock.GetUtcNow(), _book.Exchange, _scan.Maintenance, _book.Listed, _options.Scanner, _options.Risk.AllowInPlay);
+        var plan = ExchangeCalendar.Next(_clock.GetUtcNow(), _steps.Book.Exchange, _steps.Scan.Maintenance, _steps.Book.Listed, _options.Scanner, _options.Risk.AllowInPlay);
         _nextScan = now + plan.Delay;
     }
 
@@ -268,7 +248,7 @@ internal sealed class Replay
     private async Task ExecuteAsync(MarketAction action, Forecast? forecast, string from, DecisionRecord decided, CancellationToken cancellationToken)
     {
         _venue.Flush();
-        var result = await _execution.ExecuteAsync(action, forecast?.AsOf, cancellationToken).ConfigureAwait(false);
+        var result = await _steps.Execution.ExecuteAsync(action, forecast?.AsOf, cancellationToken).ConfigureAwait(false);
         _actions.Add(new ActionRow(decided.At, from, decided.Ticker.Value, decided.Outcome, decided.Code, decided.Side, decided.Price, decided.Count, result.Decision.Outcome, result.Decision.Code));
         if (result.Submission is { Kind: SubmitOutcomeKind.Accepted } submitted && action.Intent.Kind == IntentKind.Entry)
         {
@@ -290,7 +270,7 @@ internal sealed class Replay
         _monitorRuns++;
         _venue.Flush();
         _monitoredLedger = _store.LedgerVersion;
-        var report = await _monitor.RunAsync(cancellationToken).ConfigureAwait(false);
+        var report = await _steps.Monitor.RunAsync(cancellationToken).ConfigureAwait(false);
         foreach (var exit in report.Exits)
         {
             var action = MarketAction.Place(exit, DecisionCode.Approved, "stop-loss", default);
@@ -308,7 +288,7 @@ internal sealed class Replay
         _reconciliations++;
         _venue.Flush();
         _reconciledHistory = history;
-        await _reconciler.RunAsync(cancellationToken).ConfigureAwait(false);
+        await _steps.Reconciler.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Order ids derived from the order's number in the replay: the same replay names its orders the same way every time.</summary>

@@ -19,37 +19,34 @@ internal static class TradingServices
     public static IServiceCollection AddTrading(this IServiceCollection services, CheckedSettings settings)
     {
         var risk = settings.Get<RiskOptions>();
-        services.AddSingleton(TimeZoneInfo.FindSystemTimeZoneById(risk.TradingDayTimeZone));
+        var strategy = settings.Get<StrategyOptions>();
 
         services.AddSingleton<OperatorAlerts>();
         services.AddSingleton<IOperatorAlerts>(sp => sp.GetRequiredService<OperatorAlerts>());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value);
         services.AddSingleton<IReadOnlyList<INotificationChannel>>(sp => ChannelFactory.Create(sp.GetRequiredService<NotificationOptions>(), new HttpClient { Timeout = TimeSpan.FromSeconds(15) }));
 
-        services.AddSingleton(sp => new TradingControls(sp.GetRequiredService<IBotStore>().Risk, risk, sp.GetRequiredService<TimeZoneInfo>(),
+        // Core's steps, wired as the backtest wires them (one place: TradingSteps); every call to the venue feeds the
+        // API error guard. The services below schedule them.
+        services.AddSingleton(sp => new TradingSteps(sp.GetRequiredService<Venue>().Exchange, sp.GetRequiredService<IBotStore>(),
+            sp.GetRequiredService<IReadOnlyList<IForecastSource>>(), risk, strategy, sp.GetRequiredService<IOptions<ScannerOptions>>().Value,
             sp.GetRequiredService<IOperatorAlerts>(), sp.GetRequiredService<TimeProvider>()));
-        // Every call to the venue feeds the API error guard.
-        services.AddSingleton<IExchange>(sp => new GuardedExchange(sp.GetRequiredService<Venue>().Exchange, sp.GetRequiredService<TradingControls>()));
-        services.AddSingleton<MarketBook>();
-        services.AddSingleton<OrderRateWindow>();
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Zone);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Controls);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Exchange);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Book);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Rate);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Gate);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Latch);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Forecasts);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Submitter);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Scan);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Evaluation);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Execution);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Monitor);
+        services.AddSingleton(sp => sp.GetRequiredService<TradingSteps>().Reconciler);
         services.AddSingleton<TradingQueues>();
         services.AddSingleton<TradingReadiness>();
-        services.AddSingleton(sp => new RiskGate(risk));
-        var strategy = settings.Get<StrategyOptions>();
-        services.AddSingleton(sp => new EntryEvaluator(strategy, risk));
-        services.AddSingleton(sp => new MarketDecision(sp.GetRequiredService<EntryEvaluator>(), strategy, risk));
-        services.AddSingleton(sp => new StopLossLatch(risk.StopLossCooldown, sp.GetRequiredService<TimeZoneInfo>()));
-        services.AddSingleton(sp => new ForecastChoice(sp.GetRequiredService<IReadOnlyList<IForecastSource>>(), strategy.TradePreseason, strategy.ExtraCompetitions));
-        services.AddSingleton(sp => new EvaluationStep(sp.GetRequiredService<MarketDecision>(), sp.GetRequiredService<RiskGate>(), sp.GetRequiredService<IExchange>(),
-            sp.GetRequiredService<IBotStore>(), sp.GetRequiredService<MarketBook>(), sp.GetRequiredService<ScanStep>(), sp.GetRequiredService<TradingControls>(),
-            sp.GetRequiredService<OrderRateWindow>(), sp.GetRequiredService<StopLossLatch>(), sp.GetRequiredService<ForecastChoice>(),
-            sp.GetRequiredService<IOptions<ScannerOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ScanStep(sp.GetRequiredService<IExchange>(), sp.GetRequiredService<MarketBook>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new OrderSubmitter(sp.GetRequiredService<IExchange>(), sp.GetRequiredService<IBotStore>().Outbox, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new Reconciler(sp.GetRequiredService<IExchange>(), sp.GetRequiredService<IBotStore>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new StopLoss(risk.StopLossFloorPercent, risk.StopLossMaxSlippage));
-        services.AddSingleton<ExecutionStep>();
-        services.AddSingleton<MonitorStep>();
         services.AddSingleton(sp => new OperatorCommands(sp.GetRequiredService<IBotStore>().Control, sp.GetRequiredService<TradingControls>(),
             sp.GetRequiredService<IOperatorAlerts>(), sp.GetRequiredService<TimeProvider>()));
         var mode = settings.Get<TradingBotOptions>().Mode.ToString();

@@ -115,23 +115,10 @@ internal static class PaperSession
         await Migrator.MigrateAsync(database, time, default);
         var store = new SqlBotStore(database, time);
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(risk.TradingDayTimeZone);
-        var alerts = new RecordingAlerts();
-        var controls = new TradingControls(store.Risk, risk, zone, alerts, time);
-        var venue = new GuardedExchange(new InProcessVenue(exchange, "bot"), controls);
-        var book = new MarketBook();
-        var rate = new OrderRateWindow();
-        var latch = new StopLossLatch(risk.StopLossCooldown, zone);
-        var gate = new RiskGate(risk);
         var scanner = new ScannerOptions();
         var forecasts = new DemoForecasts(world, time);
-        var submitter = new OrderSubmitter(venue, store.Outbox, time);
-        var scan = new ScanStep(venue, book, time);
-        var evaluation = new EvaluationStep(new MarketDecision(new EntryEvaluator(strategy, risk), strategy, risk), gate, venue, store, book, scan, controls, rate, latch,
-            new ForecastChoice([forecasts], strategy.TradePreseason, strategy.ExtraCompetitions), scanner, time);
-        var execution = new ExecutionStep(venue, store, submitter, gate, book, controls, latch, rate, alerts, time);
-        var monitor = new MonitorStep(venue, store, book, controls, new StopLoss(risk.StopLossFloorPercent, risk.StopLossMaxSlippage), latch, submitter, alerts, time);
-        var reconciler = new Reconciler(venue, store, time);
+        var steps = new TradingSteps(new InProcessVenue(exchange, "bot"), store, [forecasts], risk, strategy, scanner, new RecordingAlerts(), time);
+        var (scan, evaluation, execution, monitor, reconciler, book) = (steps.Scan, steps.Evaluation, steps.Execution, steps.Monitor, steps.Reconciler, steps.Book);
         using var recorder = new DatasetRecorder(Path.Combine(folder, "recordings"), 64L * 1024 * 1024);
         var recording = new Recording(recorder, NullLogger<Recording>.Instance);
 
