@@ -33,6 +33,14 @@ public sealed class AcceptanceTests : IDisposable
         Assert.Equal(Money.FromDollars(5.8320m), report.Pnl);
         Assert.Equal(Money.FromDollars(4.1680m), report.Capital);
         Assert.Equal(0, report.OpenPositions);
+        // The taker order as decided and as sent, first in orders.csv and actions.csv (then the bot rests a bid for
+        // the rest of its target, which nothing fills, and pulls it once the forecast is stale).
+        var orders = ReportWriter.OrdersCsv(report).TrimEnd().Split('\n');
+        Assert.Equal("client_order_id,at,ticker,kind,reason,action,side,price,count,time_in_force,filled,status", orders[0]);
+        Assert.EndsWith(",2026-09-11T16:04:00.0000000Z,KXNFLGAME-26SEP13DALNYG-DAL,entry,edge,buy,yes,0.4000,10.00,immediateorcancel,10.00,filled", orders[1]);
+        var actions = ReportWriter.ActionsCsv(report).TrimEnd().Split('\n');
+        Assert.Equal("2026-09-11T16:04:00.0000000Z,scan,KXNFLGAME-26SEP13DALNYG-DAL,queued,APPROVED,yes,0.4000,10.00,submitted,ACCEPTED", actions[1]);
+        Assert.Contains(",cancel,STALE_FORECAST,yes,0.3900,83.00,submitted,CANCEL_CANCELED", actions[^1]);
     }
 
     [Fact]
@@ -77,7 +85,8 @@ public sealed class AcceptanceTests : IDisposable
         await BacktestRunner.RunToFolderAsync(data, second, Fixture.DefaultOptions());
 
         Assert.NotEmpty(report.Trades); // something to compare: orders, fills and settlements
-        foreach (var file in new[] { "report.json", "trades.csv", "report.html" })
+        Assert.NotEmpty(report.Actions);
+        foreach (var file in new[] { "report.json", "trades.csv", "orders.csv", "actions.csv", "report.html" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(first, file)), File.ReadAllBytes(Path.Combine(second, file)));
     }
 
