@@ -9,10 +9,11 @@ using TradingBot.Core.Values;
 namespace TradingBot.Backtest.Data;
 
 /// <summary>
-/// Reads a dataset file (JSON Lines, gzip-compressed or not: told apart by its first two bytes) one record at a
-/// time. Every line is checked as it is read; a bad one stops the read with its file and line number, so a replay
-/// that meets one writes no report. <see cref="Stream"/> yields records in file order and stops with
-/// <see cref="DatasetOrderException"/> at the first record stamped before one already read; <see cref="Sorted"/>
+/// Reads a dataset (a file, or a folder of them: <see cref="FilesOf"/>; JSON Lines, gzip-compressed or not: told apart
+/// by its first two bytes) one record at a time. Every line is checked as it is read; a bad one stops the read with
+/// its file and line number, so a replay that meets one writes no report. <see cref="Stream"/> yields records in file
+/// order and stops with <see cref="DatasetOrderException"/> at the first record stamped before one already read (a
+/// market record alone may come late: it is listed when met); <see cref="Sorted"/>
 /// reads the whole file into memory (at most <see cref="MaxSortedRecords"/> records) and yields it in time order,
 /// stably (records with the same time keep their file order). A market without <c>ts</c> sorts before everything.
 /// </summary>
@@ -23,13 +24,36 @@ public static partial class DatasetReader
 
     private const int BufferSize = 1 << 20;
 
+    /// <summary>
+    /// The files a dataset path stands for: a file, or a folder's <c>.jsonl</c> and <c>.jsonl.gz</c> files in name order
+    /// (a recorder's days: <c>2026-12-06.jsonl.gz</c>, <c>2026-12-07.jsonl.gz</c>, …), read as one dataset.
+    /// </summary>
+    public static IReadOnlyList<string> FilesOf(string path)
+    {
+        if (!Directory.Exists(path))
+            return [path];
+        var files = Directory.GetFiles(path).Where(f => f.EndsWith(".jsonl", StringComparison.Ordinal) || f.EndsWith(".jsonl.gz", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        return files.Count > 0 ? files : throw new DatasetException($"{path}: the folder holds no .jsonl or .jsonl.gz file");
+    }
+
     public static IEnumerable<DatasetRecord> Stream(string path, ReadPosition? position = null)
     {
+        var files = FilesOf(path);
         var last = DateTimeOffset.MinValue;
         foreach (var record in InFileOrder(path, position))
         {
+            // A market may be listed late (a recording lists a market again in the day's file where it settles):
+            // it is listed when met. Every other record must keep time.
+            if (record.Kind == RecordKind.Market)
+            {
+                last = record.At > last ? record.At : last;
+                yield return record;
+                continue;
+            }
+
             if (record.At < last)
-                throw new DatasetOrderException(path, record.Line);
+                throw new DatasetOrderException(files[record.File], record.Line);
             last = record.At;
             yield return record;
         }
@@ -49,18 +73,36 @@ public static partial class DatasetReader
             all.Add(record);
         }
 
-        // Line numbers are unique, so this order is total: the same file always replays the same way.
-        all.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Line.CompareTo(b.Line));
+        // A file and a line name one record, so this order is total: the same data always replays the same way.
+        all.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.File != b.File ? a.File.CompareTo(b.File) : a.Line.CompareTo(b.Line));
         return all;
     }
 
-    /// <summary>Every record in file order, checked one by one.</summary>
+    /// <summary>Every record in file order (the files of <see cref="FilesOf"/> one after the other), checked one by one.</summary>
     public static IEnumerable<DatasetRecord> InFileOrder(string path, ReadPosition? position = null)
+    {
+        var files = FilesOf(path);
+        if (position is not null)
+            position.Length = files.Sum(f => File.Exists(f) ? new FileInfo(f).Length : 0);
+        return files.Count == 1 ? InOneFile(files[0], position, 0) : InEveryFile(files, position);
+    }
+
+    private static IEnumerable<DatasetRecord> InEveryFile(IReadOnlyList<string> files, ReadPosition? position)
+    {
+        long before = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            foreach (var record in InOneFile(files[i], position, before))
+                yield return record with { File = i };
+            before += new FileInfo(files[i]).Length;
+        }
+    }
+
+    /// <summary>One file's records; <paramref name="before"/> is how many bytes the files before it hold, for progress.</summary>
+    private static IEnumerable<DatasetRecord> InOneFile(string path, ReadPosition? position, long before)
     {
         var (file, raw) = OpenData(path);
         using var _ = file;
-        if (position is not null)
-            position.Length = raw.Length;
         var parser = new LineParser(path);
         var buffer = new byte[BufferSize];
         var filled = 0;
@@ -70,7 +112,7 @@ public static partial class DatasetReader
             var read = file.Read(buffer, filled, buffer.Length - filled);
             filled += read;
             if (position is not null)
-                position.Read = raw.Position;
+                position.Read = before + raw.Position;
             var start = 0;
             while (true)
             {

@@ -42,12 +42,18 @@ public sealed record MarketRecord(
     MarketStrike? Strike = null,
     string? Competition = null,
     TickStructure? Ticks = null,
-    int ExchangeIndex = 0);
+    int ExchangeIndex = 0)
+{
+    /// <summary>The same market, whenever it was listed: a recording lists a market again in each day's file.</summary>
+    public bool SameMarketAs(MarketRecord other) => this with { ListedAt = null } == other with { ListedAt = null }
+        && (Ticks?.Bands ?? TickStructure.LinearCent.Bands).SequenceEqual(other.Ticks?.Bands ?? TickStructure.LinearCent.Bands);
+}
 
 /// <summary>
 /// One line of the dataset, whatever its type: one flat value so millions of quotes stream without an allocation
 /// each. <see cref="At"/> is the record's time (a market without <c>ts</c> is listed before everything else);
-/// <see cref="Line"/> the line it came from, for messages and for a stable order. A forecast's <see cref="AsOf"/> is
+/// <see cref="Line"/> the line it came from, in the dataset's <see cref="File"/> (its place in
+/// <see cref="DatasetReader.FilesOf"/>), for messages and for a stable order. A forecast's <see cref="AsOf"/> is
 /// when its source stamped it, at or before <see cref="At"/> (when it could be known); null means the same time.
 /// </summary>
 public readonly record struct DatasetRecord(
@@ -63,7 +69,8 @@ public readonly record struct DatasetRecord(
     string? Source = null,
     SettlementResult Result = SettlementResult.Yes,
     MarketRecord? Market = null,
-    DateTimeOffset? AsOf = null);
+    DateTimeOffset? AsOf = null,
+    int File = 0);
 
 /// <summary>A dataset that cannot be replayed as it is: which file, which line, and why.</summary>
 public sealed class DatasetException(string message) : Exception(message);

@@ -64,11 +64,11 @@ internal sealed class Replay
     private long _afterSettlement;
     private long _records, _scans, _evaluations, _monitorRuns, _reconciliations;
 
-    private readonly string _path;
+    private readonly IReadOnlyList<string> _files;
 
     public Replay(string path, BacktestOptions options, ReadPosition position, Action<BacktestProgress>? progress)
     {
-        _path = path;
+        _files = DatasetReader.FilesOf(path);
         _options = options;
         _position = position;
         _progress = progress;
@@ -89,7 +89,8 @@ internal sealed class Replay
             if (record.Kind == RecordKind.Market && (record.At == DateTimeOffset.MinValue || (_options.From is { } f && record.At < f)))
             {
                 // Listed before the replay begins: it opens when the replay does.
-                Track(record.Market!);
+                if (!Track(record))
+                    continue;
                 if (_start is null)
                     _unlisted.Add(record.Market!);
                 else
@@ -143,23 +144,35 @@ internal sealed class Replay
         _nextReconcile = at + _options.ReconcileInterval;
     }
 
-    private void Track(MarketRecord market)
+    /// <summary>
+    /// A market new to the replay: false when it is already listed the same (a recording lists its markets again in
+    /// each day's file, and a folder of days replays as one); listed otherwise, it is refused.
+    /// </summary>
+    private bool Track(in DatasetRecord record)
     {
-        if (!_markets.TryAdd(market.Ticker, new MarketTrack(market)))
-            throw new DatasetException($"{_path}: market {market.Ticker} is listed twice");
+        var market = record.Market!;
+        if (_markets.TryAdd(market.Ticker, new MarketTrack(market)))
+            return true;
+        if (_markets[market.Ticker].Market.SameMarketAs(market))
+            return false;
+        throw new DatasetException($"{Where(record)}: market {market.Ticker} is listed again, differently (its event, times, fees, strike or ticks differ)");
     }
+
+    /// <summary>The record's file and line, for a message.</summary>
+    private string Where(in DatasetRecord record) => $"{_files[record.File]}:{record.Line}";
 
     private void Apply(in DatasetRecord record)
     {
         if (record.Kind == RecordKind.Market)
         {
-            Track(record.Market!);
-            _venue.List(record.Market!, record.At);
+            // A market met after its listing time (a recording's later day lists it again) is listed now.
+            if (Track(record))
+                _venue.List(record.Market!, record.At > _clock.GetUtcNow() ? record.At : _clock.GetUtcNow());
             return;
         }
 
         if (!_markets.TryGetValue(record.Ticker, out var track))
-            throw new DatasetException($"{_path}:{record.Line}: {record.Kind.ToString().ToLowerInvariant()} for {record.Ticker}, which no market record before it lists");
+            throw new DatasetException($"{Where(record)}: {record.Kind.ToString().ToLowerInvariant()} for {record.Ticker}, which no market record before it lists");
         // What comes after a market settled cannot change it: counted, not replayed (a late forecast must not trade).
         if (track.Result is not null)
         {
@@ -172,7 +185,7 @@ internal sealed class Replay
             case RecordKind.Quote:
                 var ticks = track.Market.Ticks ?? TickStructure.LinearCent;
                 if ((!record.YesBidSize.IsZero && !ticks.IsValid(record.YesBid)) || (!record.YesAskSize.IsZero && !ticks.IsValid(record.YesAsk)))
-                    throw new DatasetException($"{_path}:{record.Line}: quote {record.YesBid}/{record.YesAsk} is off {record.Ticker}'s price ticks (its market record's price_ranges; every cent when it has none)");
+                    throw new DatasetException($"{Where(record)}: quote {record.YesBid}/{record.YesAsk} is off {record.Ticker}'s price ticks (its market record's price_ranges; every cent when it has none)");
                 if (record.At < track.Market.GameStart && !record.YesBidSize.IsZero && !record.YesAskSize.IsZero)
                     track.QuoteBeforeStart = (record.YesBid, record.YesAsk);
                 _venue.Quote(record);

@@ -18,12 +18,12 @@ public sealed class DatasetRecorderTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static Observation Seen(DateTimeOffset at, decimal bid, decimal noBid, decimal? model, DateTimeOffset? asOf = null, bool involved = false, int closesInHours = 8,
-        string ticker = "KXNFLGAME-26SEP13DALNYG-DAL")
+        string ticker = "KXNFLGAME-26SEP13DALNYG-DAL", int gameInHours = 2)
     {
         var market = new MarketInfo(MarketTicker.Parse(ticker), EventTicker.Parse("KXNFLGAME-26SEP13DALNYG"), MarketStatus.Active,
             Now.AddDays(-1), Now.AddHours(closesInHours), "Dallas", default, TickStructure.LinearCent, MarketResult.None);
         var quote = new Quote(new BookLevel(Price.FromDollars(bid), Contracts.Whole(25)), new BookLevel(Price.FromDollars(noBid), Contracts.Whole(10)), at);
-        var view = new MarketView(market, "KXNFLGAME", "Dallas at New York", Now.AddHours(2), FeeSchedule.Standard, quote, MutuallyExclusive: true, Competition: "Pro Football");
+        var view = new MarketView(market, "KXNFLGAME", "Dallas at New York", Now.AddHours(gameInHours), FeeSchedule.Standard, quote, MutuallyExclusive: true, Competition: "Pro Football");
         var pick = model is { } p ? new ForecastPick(new Forecast(p, asOf ?? at.AddMinutes(-1)), null, null, "file") : default;
         return new Observation(view, quote, pick, at, involved);
     }
@@ -97,6 +97,42 @@ public sealed class DatasetRecorderTests : IDisposable
         }
 
         Assert.Equal([Now, Now.AddSeconds(30), Now.AddSeconds(45)], Day("2026-09-13").Where(r => r.Kind == RecordKind.Quote).Select(r => r.At));
+    }
+
+    /// <summary>
+    /// A week of recordings replays as one: the folder's days in order, each day's listing of a market taken as the
+    /// same market, the settlement in a later day's file reaching the position bought on the first. Streamed, not sorted.
+    /// </summary>
+    [Fact]
+    public async Task A_folder_of_recorded_days_replays_as_one_dataset()
+    {
+        using (var recorder = new DatasetRecorder(_folder, 1024 * 1024))
+        {
+            // The acceptance fixture's trade, recorded: YES ask 0.40 for 10 against a forecast of 0.48, two days out.
+            recorder.Observe([Seen(Now, 0.38m, 0.60m, 0.48m, Now.AddMinutes(-1), closesInHours: 60, gameInHours: 49)]);
+            recorder.Observe([Seen(Now.AddHours(10), 0.38m, 0.60m, 0.48m, Now.AddMinutes(-1), closesInHours: 60, gameInHours: 49)]);
+            recorder.Settled("KXNFLGAME-26SEP13DALNYG-DAL", SettlementResult.Yes, Now.AddHours(61));
+        }
+
+        var notices = new List<string>();
+        var report = await BacktestRunner.RunAsync(_folder, Fixture.DefaultOptions(), notice: notices.Add);
+
+        Assert.Equal(3, Directory.GetFiles(_folder).Length);
+        Assert.Empty(notices);
+        var trade = Assert.Single(report.Trades);
+        Assert.Equal((Contracts.Whole(10), "yes"), (trade.Count, trade.Result));
+        Assert.Equal(Money.FromDollars(5.8320m), report.Pnl);
+    }
+
+    [Fact]
+    public async Task A_market_listed_again_differently_stops_the_replay_naming_the_file_and_line()
+    {
+        File.WriteAllText(Path.Combine(_folder, "2026-09-13.jsonl"), Fixture.Market + "\n");
+        File.WriteAllText(Path.Combine(_folder, "2026-09-14.jsonl"), Fixture.Market.Replace("\"close_time\":\"2026-09-13T19:00:00Z\"", "\"close_time\":\"2026-09-13T20:00:00Z\"", StringComparison.Ordinal) + "\n");
+
+        var error = await Assert.ThrowsAsync<DatasetException>(() => BacktestRunner.RunAsync(_folder, Fixture.DefaultOptions()));
+
+        Assert.StartsWith(Path.Combine(_folder, "2026-09-14.jsonl") + ":1: market KXNFLGAME-26SEP13DALNYG-DAL is listed again, differently", error.Message);
     }
 
     [Fact]
