@@ -1,12 +1,9 @@
 using Microsoft.Extensions.Options;
-using TradingBot.Core.Deciding;
 using TradingBot.Core.Engine;
-using TradingBot.Core.Exchange;
 using TradingBot.Core.Forecasting;
 using TradingBot.Core.Persistence;
 using TradingBot.Core.Pricing;
 using TradingBot.Core.Risk;
-using TradingBot.Core.Trading;
 using TradingBot.Worker.Configuration;
 using TradingBot.Worker.Hosting;
 using TradingBot.Worker.Notifications;
