@@ -62,6 +62,14 @@ public sealed record MarketStrike(string Type, decimal? Floor, decimal? Cap, IRe
     /// <summary>The types Kalshi documents; any other is read but makes a line market unpriceable.</summary>
     public static readonly IReadOnlySet<string> KnownTypes = new HashSet<string>(StringComparer.Ordinal)
         { "greater", "greater_or_equal", "less", "less_or_equal", "between", "functional", "custom", "structured" };
+
+    /// <summary>Equal when they state the same strike, <see cref="Custom"/> compared by its entries: each read of a listing makes a new dictionary.</summary>
+    public bool Equals(MarketStrike? other) =>
+        other is not null && Type == other.Type && Floor == other.Floor && Cap == other.Cap
+        && (ReferenceEquals(Custom, other.Custom) || (Custom is not null && other.Custom is not null && Custom.Count == other.Custom.Count
+            && Custom.All(entry => other.Custom.TryGetValue(entry.Key, out var value) && value == entry.Value)));
+
+    public override int GetHashCode() => HashCode.Combine(Type, Floor, Cap, Custom?.Count ?? -1);
 }
 
 /// <summary>

@@ -80,6 +80,21 @@ public sealed class MarketTermsPolicyTests
         Assert.Equal(0.6m, after.Forecast?.Yes.Value);
     }
 
+    /// <summary>A winner market's custom_strike (its team) is a new dictionary at every read: the same strike all the same, so its terms are kept.</summary>
+    [Fact]
+    public void A_strike_read_again_is_the_same_strike()
+    {
+        var first = new MarketStrike("structured", null, null, new Dictionary<string, string> { ["football_team"] = "f95a55a7" });
+        var again = new MarketStrike("structured", null, null, new Dictionary<string, string> { ["football_team"] = "f95a55a7" });
+        var other = new MarketStrike("structured", null, null, new Dictionary<string, string> { ["football_team"] = "0c1d2e3f" });
+
+        Assert.Equal(first, again);
+        Assert.Equal(first.GetHashCode(), again.GetHashCode());
+        Assert.NotEqual(first, other);
+        Assert.NotEqual(first, first with { Custom = null });
+        Assert.Equal(View("KXNFLGAME-26SEP17DETBUF-DET", "Detroit", first).ForecastRequest, View("KXNFLGAME-26SEP17DETBUF-DET", "Detroit", again).ForecastRequest);
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("between", 1.5)]
