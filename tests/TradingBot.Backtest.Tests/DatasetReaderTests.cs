@@ -131,5 +131,17 @@ public sealed class DatasetReaderTests : IDisposable
         Assert.Equal([4L, 2L, 1L, 3L], sorted.Select(r => r.Line)); // the market first, then by time; the two at 16:00 in file order
     }
 
+    /// <summary>A market listed again may come late (a recorder's later day lists it with the time it was first seen); a new one may not.</summary>
+    [Fact]
+    public void Only_a_market_listed_again_may_come_late()
+    {
+        var listedAt = Fixture.Market.Replace("{\"type\":\"market\",", "{\"type\":\"market\",\"ts\":\"2026-09-11T15:00:00Z\",", StringComparison.Ordinal);
+        var again = _fixture.Write("again.jsonl", listedAt, Fixture.Quote("2026-09-11T16:00:00Z", "0.38", "25.00", "0.40", "10.00"), listedAt);
+        var late = _fixture.Write("late.jsonl", Fixture.Quote("2026-09-11T16:00:00Z", "0.38", "25.00", "0.40", "10.00"), listedAt);
+
+        Assert.Equal(3, DatasetReader.Stream(again).Count());
+        Assert.Equal(2, Assert.Throws<DatasetOrderException>(() => DatasetReader.Stream(late).ToList()).Line);
+    }
+
     public void Dispose() => _fixture.Dispose();
 }

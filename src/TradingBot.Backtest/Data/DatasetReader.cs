@@ -12,8 +12,8 @@ namespace TradingBot.Backtest.Data;
 /// Reads a dataset (a file, or a folder of them: <see cref="FilesOf"/>; JSON Lines, gzip-compressed or not: told apart
 /// by its first two bytes) one record at a time. Every line is checked as it is read; a bad one stops the read with
 /// its file and line number, so a replay that meets one writes no report. <see cref="Stream"/> yields records in file
-/// order and stops with <see cref="DatasetOrderException"/> at the first record stamped before one already read (a
-/// market record alone may come late: it is listed when met); <see cref="Sorted"/>
+/// order and stops with <see cref="DatasetOrderException"/> at the first record stamped before one already read (but
+/// for a market listed again, which may come late); <see cref="Sorted"/>
 /// reads the whole file into memory (at most <see cref="MaxSortedRecords"/> records) and yields it in time order,
 /// stably (records with the same time keep their file order). A market without <c>ts</c> sorts before everything.
 /// </summary>
@@ -41,13 +41,13 @@ public static partial class DatasetReader
     {
         var files = FilesOf(path);
         var last = DateTimeOffset.MinValue;
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in InFileOrder(path, position))
         {
-            // A market may be listed late (a recording lists a market again in the day's file where it settles):
-            // it is listed when met. Every other record must keep time.
-            if (record.Kind == RecordKind.Market)
+            // A market listed again may come late (a recording lists a market again in the day's file where it
+            // settles, stamped when it was first seen): the replay knows it already. Every other record keeps time.
+            if (record.Kind == RecordKind.Market && !listed.Add(record.Ticker) && record.At < last)
             {
-                last = record.At > last ? record.At : last;
                 yield return record;
                 continue;
             }

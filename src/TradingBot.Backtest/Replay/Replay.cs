@@ -163,9 +163,8 @@ internal sealed class Replay
     {
         if (record.Kind == RecordKind.Market)
         {
-            // A market met after its listing time (a recording's later day lists it again) is listed now.
             if (Track(record))
-                _venue.List(record.Market!, record.At > _clock.GetUtcNow() ? record.At : _clock.GetUtcNow());
+                _venue.List(record.Market!, record.At);
             return;
         }
 
