@@ -19,7 +19,7 @@ public static class BacktestRunner
         try
         {
             var outcome = await new Replay.Replay(dataPath, options, position, progress).RunAsync(DatasetReader.Stream(dataPath, position), cancellationToken).ConfigureAwait(false);
-            return BacktestReport.From(outcome, options.StartingBalance);
+            return Noticed(BacktestReport.From(outcome, options.StartingBalance), notice);
         }
         catch (DatasetOrderException ex)
         {
@@ -28,7 +28,19 @@ public static class BacktestRunner
 
         position = new ReadPosition();
         var sorted = await new Replay.Replay(dataPath, options, position, progress).RunAsync(DatasetReader.Sorted(dataPath, position), cancellationToken).ConfigureAwait(false);
-        return BacktestReport.From(sorted, options.StartingBalance);
+        return Noticed(BacktestReport.From(sorted, options.StartingBalance), notice);
+    }
+
+    /// <summary>Says what the operator should know about how the data was taken: listings that changed were replayed as first listed.</summary>
+    private static BacktestReport Noticed(BacktestReport report, Action<string>? notice)
+    {
+        if (report.Counts.ListingsChanged > 0)
+        {
+            notice?.Invoke($"{report.Counts.ListingsChanged} market records listed a market again differently (a moved close time, game start or fee; "
+                + $"the first: {report.Counts.FirstChangedListing}); each market was replayed as first listed");
+        }
+
+        return report;
     }
 
     /// <summary>Runs the replay and writes report.json, trades.csv and report.html into <paramref name="outFolder"/>.</summary>

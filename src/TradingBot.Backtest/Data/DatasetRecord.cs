@@ -45,7 +45,7 @@ public sealed record MarketRecord(
     int ExchangeIndex = 0)
 {
     /// <summary>The same market, whenever it was listed: a recording lists a market again in each day's file.</summary>
-    public bool SameMarketAs(MarketRecord other) => this with { ListedAt = null } == other with { ListedAt = null }
+    public bool SameMarketAs(MarketRecord other) => this with { ListedAt = null, Ticks = null } == other with { ListedAt = null, Ticks = null }
         && (Ticks?.Bands ?? TickStructure.LinearCent.Bands).SequenceEqual(other.Ticks?.Bands ?? TickStructure.LinearCent.Bands);
 }
 

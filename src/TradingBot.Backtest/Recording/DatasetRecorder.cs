@@ -109,7 +109,8 @@ public sealed class DatasetRecorder : IDisposable
             {
                 // Known from when the bot first used it, not from the source's own stamp (a source may stamp late or
                 // backdate): a replay never sees it before the bot did. The stamp goes along for the age gate.
-                DatasetWriter.WriteForecast(output, passAt, ticker, forecast.Yes, observation.Pick.Source ?? "unknown", forecast.AsOf);
+                // A source's clock may run ahead of the bot's: its stamp is capped at the pass (the age the gate saw, never negative).
+                DatasetWriter.WriteForecast(output, passAt, ticker, forecast.Yes, observation.Pick.Source ?? "unknown", forecast.AsOf < passAt ? forecast.AsOf : passAt);
                 _lastForecast[ticker] = (forecast.Yes, forecast.AsOf);
             }
         }

@@ -60,6 +60,8 @@ internal sealed class Replay
     private bool _recordedPasses;
     private int _reconciledHistory;
     private long _afterSettlement;
+    private long _listingsChanged;
+    private string? _firstChangedListing;
     private long _records, _scans, _evaluations, _monitorRuns, _reconciliations;
 
     private readonly IReadOnlyList<string> _files;
@@ -127,7 +129,8 @@ internal sealed class Replay
 
         _progress?.Invoke(new BacktestProgress(_records, _clock.GetUtcNow(), 1));
         return new ReplayOutcome(_store, _markets, _entries, _actions, _alerts, _start, _start is null ? null : last,
-            new ReplayCounts(_records, _venue.QuotesApplied, _venue.QuotesWhileClosed, _afterSettlement, _scans, _evaluations, _monitorRuns, _reconciliations));
+            new ReplayCounts(_records, _venue.QuotesApplied, _venue.QuotesWhileClosed, _afterSettlement, _scans, _evaluations, _monitorRuns, _reconciliations,
+                _listingsChanged, _firstChangedListing));
     }
 
     private void Begin(DateTimeOffset at)
@@ -151,9 +154,15 @@ internal sealed class Replay
         var market = record.Market!;
         if (_markets.TryAdd(market.Ticker, new MarketTrack(market)))
             return true;
-        if (_markets[market.Ticker].Market.SameMarketAs(market))
-            return false;
-        throw new DatasetException($"{Where(record)}: market {market.Ticker} is listed again, differently (its event, times, fees, strike or ticks differ)");
+        if (!_markets[market.Ticker].Market.SameMarketAs(market))
+        {
+            // Kalshi moves a close time or a game start now and then, and a recording lists each day's listing. The
+            // replay keeps the first (its engine cannot move a market's times) and counts the change for the report.
+            _listingsChanged++;
+            _firstChangedListing ??= $"{Where(record)}: {market.Ticker}";
+        }
+
+        return false;
     }
 
     /// <summary>The record's file and line, for a message.</summary>
@@ -338,7 +347,8 @@ internal sealed class ReplayAlerts : IOperatorAlerts
 public sealed record ActionRow(DateTimeOffset At, string From, string Ticker, string Decided, string Code, OutcomeSide? Side, Price? Price, Contracts Count, string Executed, string ExecutedCode);
 
 /// <summary>How much of each kind of work a replay did.</summary>
-public sealed record ReplayCounts(long Records, long QuotesApplied, long QuotesWhileClosed, long AfterSettlement, long Scans, long Evaluations, long MonitorRuns, long Reconciliations);
+public sealed record ReplayCounts(long Records, long QuotesApplied, long QuotesWhileClosed, long AfterSettlement, long Scans, long Evaluations, long MonitorRuns, long Reconciliations,
+    long ListingsChanged = 0, string? FirstChangedListing = null);
 
 /// <summary>Everything a replay leaves for its report.</summary>
 internal sealed record ReplayOutcome(

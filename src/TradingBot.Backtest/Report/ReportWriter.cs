@@ -72,6 +72,7 @@ public static class ReportWriter
             json.WriteNumber("evaluations", report.Counts.Evaluations);
             json.WriteNumber("monitor_runs", report.Counts.MonitorRuns);
             json.WriteNumber("reconciliations", report.Counts.Reconciliations);
+            json.WriteNumber("listings_changed", report.Counts.ListingsChanged);
             json.WriteEndObject();
             json.WriteEndObject();
         }

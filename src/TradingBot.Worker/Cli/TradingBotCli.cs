@@ -61,7 +61,7 @@ public static class TradingBotCli
         var forecasts = new Command("forecasts", "Tools for the probability sources") { Subcommands = { calibrate } };
 
         var backtestData = new Option<FileInfo>("--data") { Description = "Dataset: JSON Lines (.jsonl or .jsonl.gz) of market, quote, forecast, settlement and pass records, or a folder of them (replayed in name order as one)", Required = true };
-        var backtestOut = new Option<string>("--out") { Description = "Folder for report.json, trades.csv and report.html", Required = true };
+        var backtestOut = new Option<string>("--out") { Description = "Folder for report.json, trades.csv, orders.csv, actions.csv and report.html", Required = true };
         var backtestFrom = new Option<string?>("--from") { Description = "Replay records stamped at or after this time (ISO 8601 UTC, or a date)" };
         var backtestTo = new Option<string?>("--to") { Description = "Replay records stamped before this time" };
         var backtestBalance = new Option<string?>("--balance") { Description = "Starting balance in dollars (default 1000); 1000,3=250 puts $250 of it on exchange shard 3" };

@@ -124,15 +124,49 @@ public sealed class DatasetRecorderTests : IDisposable
         Assert.Equal(Money.FromDollars(5.8320m), report.Pnl);
     }
 
+    /// <summary>Subpenny ticks read twice are two objects with the same bands: the same market all the same.</summary>
     [Fact]
-    public async Task A_market_listed_again_differently_stops_the_replay_naming_the_file_and_line()
+    public async Task A_subpenny_market_listed_again_is_the_same_market()
+    {
+        var subpenny = Fixture.Market.Replace("\"fee_multiplier\":\"1\"}", "\"fee_multiplier\":\"1\",\"price_ranges\":[{\"start\":\"0.0000\",\"end\":\"0.1000\",\"step\":\"0.0010\"},"
+            + "{\"start\":\"0.1000\",\"end\":\"0.9000\",\"step\":\"0.0100\"},{\"start\":\"0.9000\",\"end\":\"1.0000\",\"step\":\"0.0010\"}]}", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_folder, "2026-09-11.jsonl"), string.Join("\n", subpenny, Fixture.Forecast("2026-09-11T15:59:00Z", "0.48"),
+            Fixture.Quote("2026-09-11T16:00:00Z", "0.38", "25.00", "0.40", "10.00")) + "\n");
+        File.WriteAllText(Path.Combine(_folder, "2026-09-12.jsonl"), string.Join("\n", subpenny, Fixture.Quote("2026-09-12T16:00:00Z", "0.095", "25.00", "0.10", "10.00")) + "\n");
+        var notices = new List<string>();
+
+        var report = await BacktestRunner.RunAsync(_folder, Fixture.DefaultOptions(), notice: notices.Add);
+
+        Assert.Equal(0, report.Counts.ListingsChanged);
+        Assert.Empty(notices);
+    }
+
+    /// <summary>Kalshi moved the close time: the replay goes on with the first listing and says so, rather than refusing a week of recordings.</summary>
+    [Fact]
+    public async Task A_market_listed_again_differently_is_replayed_as_first_listed_and_said()
     {
         File.WriteAllText(Path.Combine(_folder, "2026-09-13.jsonl"), Fixture.Market + "\n");
         File.WriteAllText(Path.Combine(_folder, "2026-09-14.jsonl"), Fixture.Market.Replace("\"close_time\":\"2026-09-13T19:00:00Z\"", "\"close_time\":\"2026-09-13T20:00:00Z\"", StringComparison.Ordinal) + "\n");
+        var notices = new List<string>();
 
-        var error = await Assert.ThrowsAsync<DatasetException>(() => BacktestRunner.RunAsync(_folder, Fixture.DefaultOptions()));
+        var report = await BacktestRunner.RunAsync(_folder, Fixture.DefaultOptions(), notice: notices.Add);
 
-        Assert.StartsWith(Path.Combine(_folder, "2026-09-14.jsonl") + ":1: market KXNFLGAME-26SEP13DALNYG-DAL is listed again, differently", error.Message);
+        Assert.Equal(1, report.Counts.ListingsChanged);
+        Assert.Contains(Path.Combine(_folder, "2026-09-14.jsonl") + ":1: KXNFLGAME-26SEP13DALNYG-DAL", Assert.Single(notices));
+        Assert.Equal(new DateTimeOffset(2026, 9, 13, 19, 0, 0, TimeSpan.Zero), report.Markets == 1 ? DatasetReader.Stream(Path.Combine(_folder, "2026-09-13.jsonl")).Single().Market!.CloseTime : default);
+    }
+
+    /// <summary>A source whose clock runs a little ahead stamps a forecast after the pass that used it: capped at the pass, the file stays readable.</summary>
+    [Fact]
+    public void A_forecast_stamped_after_the_pass_is_recorded_as_of_the_pass()
+    {
+        using (var recorder = new DatasetRecorder(_folder, 1024 * 1024))
+            recorder.Observe([Seen(Now, 0.38m, 0.60m, 0.48m, Now.AddSeconds(1))]);
+
+        var forecast = Day("2026-09-13").Single(r => r.Kind == RecordKind.Forecast);
+
+        // Stamped at the pass, as_of the same (so not written): never after the time it was known.
+        Assert.Equal((Now, (DateTimeOffset?)null), (forecast.At, forecast.AsOf));
     }
 
     [Fact]
