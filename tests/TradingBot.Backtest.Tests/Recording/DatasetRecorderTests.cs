@@ -153,7 +153,7 @@ public sealed class DatasetRecorderTests : IDisposable
 
         Assert.Equal(1, report.Counts.ListingsChanged);
         Assert.Contains(Path.Combine(_folder, "2026-09-14.jsonl") + ":1: KXNFLGAME-26SEP13DALNYG-DAL", Assert.Single(notices));
-        Assert.Equal(new DateTimeOffset(2026, 9, 13, 19, 0, 0, TimeSpan.Zero), report.Markets == 1 ? DatasetReader.Stream(Path.Combine(_folder, "2026-09-13.jsonl")).Single().Market!.CloseTime : default);
+        Assert.Equal(1, report.Markets);
     }
 
     /// <summary>A source whose clock runs a little ahead stamps a forecast after the pass that used it: capped at the pass, the file stays readable.</summary>
