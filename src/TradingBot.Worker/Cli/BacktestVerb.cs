@@ -237,7 +237,7 @@ internal static class BacktestVerb
         return false;
     }
 
-    /// <summary>A bar redrawn in place on a terminal; otherwise a plain line every tenth of the file.</summary>
+    /// <summary>A bar redrawn in place on a terminal; otherwise a plain line every tenth of the data (a file, or a folder's files).</summary>
     private sealed class ProgressLine(TextWriter output, bool terminal)
     {
         private int _shown = -1;
@@ -253,7 +253,7 @@ internal static class BacktestVerb
             if (terminal)
                 output.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{new string('#', percent / 4),-25}] {percent,3}% {progress.Records:N0} records {at}  "));
             else
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"backtest: {step}% of the file, {progress.Records:N0} records, replay at {at}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"backtest: {step}% of the data, {progress.Records:N0} records, replay at {at}"));
         }
 
         public void Finish()
