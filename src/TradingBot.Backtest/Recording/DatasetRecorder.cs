@@ -14,8 +14,9 @@ namespace TradingBot.Backtest.Recording;
 /// or worked an order there (its own trades use up quotes in the replay too, so the replay must be told what the
 /// market showed next); the source's forecast whenever it changes, stamped when the bot first used it (with the
 /// source's own stamp as <c>as_of</c>); a <c>pass</c> record at the end of each decision pass, so the replay decides
-/// when the bot did; and the settlements. One gzip file per UTC day (<c>2026-12-07.jsonl.gz</c>; a restart the same day appends a gzip member,
-/// which readers take as one stream), flushed after every pass so a crash loses at most the pass it was writing;
+/// when the bot did; and the settlements. One gzip file per UTC day (<c>2026-12-07.jsonl.gz</c>; a restart the same
+/// day appends a gzip member, which readers take as one stream), flushed after every pass so a crash loses at most the
+/// pass it was writing;
 /// the oldest days are deleted when the folder grows past its bound, and a day that alone outgrows it stops
 /// recording until the next. Thread-safe: the evaluator's pass and the settlement check both write to it.
 /// </summary>
@@ -50,7 +51,10 @@ public sealed class DatasetRecorder : IDisposable
             return _awaiting.Values.Where(m => m.CloseTime <= now).ToList();
     }
 
-    /// <summary>Markets left out because the dataset cannot say what they are (no game start, fees it cannot name) or a replay could not trade them (seen after their close).</summary>
+    /// <summary>
+    /// Markets left out: the dataset cannot say what they are (no game start, fees it cannot name), or a replay could
+    /// not trade them (seen after their close).
+    /// </summary>
     public int Skipped { get; private set; }
 
     /// <summary>Records one evaluation pass; returns a problem to report (once a day) when the recordings are full, else null.</summary>
@@ -108,9 +112,10 @@ public sealed class DatasetRecorder : IDisposable
                 && (!_lastForecast.TryGetValue(ticker, out var before) || before != (forecast.Yes, forecast.AsOf)))
             {
                 // Known from when the bot first used it, not from the source's own stamp (a source may stamp late or
-                // backdate): a replay never sees it before the bot did. The stamp goes along for the age gate.
-                // A source's clock may run ahead of the bot's: its stamp is capped at the pass (the age the gate saw, never negative).
-                DatasetWriter.WriteForecast(output, passAt, ticker, forecast.Yes, observation.Pick.Source ?? "unknown", forecast.AsOf < passAt ? forecast.AsOf : passAt);
+                // backdate): a replay never sees it before the bot did. The stamp goes along for the age gate, capped at
+                // the pass (a source's clock may run ahead of the bot's; the age the gate saw was never negative).
+                var asOf = forecast.AsOf < passAt ? forecast.AsOf : passAt;
+                DatasetWriter.WriteForecast(output, passAt, ticker, forecast.Yes, observation.Pick.Source ?? "unknown", asOf);
                 _lastForecast[ticker] = (forecast.Yes, forecast.AsOf);
             }
         }
