@@ -31,13 +31,13 @@ public static class BacktestRunner
         return Noticed(BacktestReport.From(sorted, options.StartingBalance), notice);
     }
 
-    /// <summary>Says what the operator should know about how the data was taken: listings that changed were replayed as first listed.</summary>
+    /// <summary>Says what the operator should know about how the data was taken: listings changed in ways the replay could not follow.</summary>
     private static BacktestReport Noticed(BacktestReport report, Action<string>? notice)
     {
-        if (report.Counts.ListingsChanged > 0)
+        if (report.Counts.ListingsKept > 0)
         {
-            notice?.Invoke($"{report.Counts.ListingsChanged} market records listed a market again differently (a moved close time, game start or fee; "
-                + $"the first: {report.Counts.FirstChangedListing}); each market was replayed as first listed");
+            notice?.Invoke($"{report.Counts.ListingsKept} market records listed a market again with a different strike, ticks or titles "
+                + $"(the first: {report.Counts.FirstKeptListing}); in those the market was replayed as first listed");
         }
 
         return report;

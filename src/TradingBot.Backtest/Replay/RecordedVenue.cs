@@ -99,6 +99,37 @@ internal sealed class RecordedVenue
         Due(market.CloseTime);
     }
 
+    /// <summary>
+    /// A market listed again differently (Kalshi moved its game's start, its close or its fee): what the engine can
+    /// change is changed from now, and the listing in force is returned with whether every difference was applied (a
+    /// strike, ticks or titles that differ are not: the market goes on as first listed in those).
+    /// </summary>
+    public (MarketRecord InForce, bool AllApplied) Relist(MarketRecord listed, MarketRecord again)
+    {
+        if (_neverListed.Contains(again.Ticker))
+            return (listed, true);
+        var inForce = listed;
+        if (again.GameStart != listed.GameStart)
+        {
+            _exchange.Reschedule(again.EventTicker, again.GameStart);
+            inForce = inForce with { GameStart = again.GameStart };
+        }
+
+        if (again.CloseTime != listed.CloseTime && _exchange.MoveClose(again.Ticker, again.CloseTime))
+        {
+            Due(again.CloseTime);
+            inForce = inForce with { CloseTime = again.CloseTime };
+        }
+
+        if (again.FeeType != listed.FeeType || again.FeeMultiplier != listed.FeeMultiplier)
+        {
+            _exchange.SetEventFeeOverride(again.EventTicker, again.FeeType, again.FeeMultiplier);
+            inForce = inForce with { FeeType = again.FeeType, FeeMultiplier = again.FeeMultiplier };
+        }
+
+        return (inForce, inForce.SameMarketAs(again));
+    }
+
     /// <summary>A new quote: kept as the market's latest, and applied at once where an order of the bot's rests.</summary>
     public void Quote(in DatasetRecord quote)
     {

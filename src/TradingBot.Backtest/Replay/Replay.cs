@@ -17,7 +17,8 @@ internal sealed record EntryContext(Probability Model, Money Edge, string Source
 /// <summary>What the data says about one market, for scoring: its listing, its last forecast and quote before the game, how it settled.</summary>
 internal sealed class MarketTrack(MarketRecord market)
 {
-    public MarketRecord Market { get; } = market;
+    /// <summary>The listing in force: the first, with any later change of game start, close or fee the replay applied.</summary>
+    public MarketRecord Market { get; set; } = market;
 
     public Probability? ForecastBeforeStart { get; set; }
 
@@ -61,7 +62,8 @@ internal sealed class Replay
     private int _reconciledHistory;
     private long _afterSettlement;
     private long _listingsChanged;
-    private string? _firstChangedListing;
+    private long _listingsKept;
+    private string? _firstKeptListing;
     private long _records, _scans, _evaluations, _monitorRuns, _reconciliations;
 
     private readonly IReadOnlyList<string> _files;
@@ -130,7 +132,7 @@ internal sealed class Replay
         _progress?.Invoke(new BacktestProgress(_records, _clock.GetUtcNow(), 1));
         return new ReplayOutcome(_store, _markets, _entries, _actions, _alerts, _start, _start is null ? null : last,
             new ReplayCounts(_records, _venue.QuotesApplied, _venue.QuotesWhileClosed, _afterSettlement, _scans, _evaluations, _monitorRuns, _reconciliations,
-                _listingsChanged, _firstChangedListing));
+                _listingsChanged, _listingsKept, _firstKeptListing));
     }
 
     private void Begin(DateTimeOffset at)
@@ -154,12 +156,25 @@ internal sealed class Replay
         var market = record.Market!;
         if (_markets.TryAdd(market.Ticker, new MarketTrack(market)))
             return true;
-        if (!_markets[market.Ticker].Market.SameMarketAs(market))
+        var track = _markets[market.Ticker];
+        if (track.Market.SameMarketAs(market))
+            return false;
+        // Kalshi moves a game's start, a close or a fee now and then, and a recording lists each day's listing: the
+        // change applies from here on. Not listed yet (before the replay starts), the later listing simply replaces it.
+        _listingsChanged++;
+        if (_unlisted.FindIndex(m => m.Ticker == market.Ticker) is var waiting and >= 0)
         {
-            // Kalshi moves a close time or a game start now and then, and a recording lists each day's listing. The
-            // replay keeps the first (its engine cannot move a market's times) and counts the change for the report.
-            _listingsChanged++;
-            _firstChangedListing ??= $"{Where(record)}: {market.Ticker}";
+            _unlisted[waiting] = market;
+            track.Market = market;
+            return false;
+        }
+
+        var (inForce, allApplied) = _venue.Relist(track.Market, market);
+        track.Market = inForce;
+        if (!allApplied)
+        {
+            _listingsKept++;
+            _firstKeptListing ??= $"{Where(record)}: {market.Ticker}";
         }
 
         return false;
@@ -348,7 +363,7 @@ public sealed record ActionRow(DateTimeOffset At, string From, string Ticker, st
 
 /// <summary>How much of each kind of work a replay did.</summary>
 public sealed record ReplayCounts(long Records, long QuotesApplied, long QuotesWhileClosed, long AfterSettlement, long Scans, long Evaluations, long MonitorRuns, long Reconciliations,
-    long ListingsChanged = 0, string? FirstChangedListing = null);
+    long ListingsChanged = 0, long ListingsKept = 0, string? FirstKeptListing = null);
 
 /// <summary>Everything a replay leaves for its report.</summary>
 internal sealed record ReplayOutcome(

@@ -73,6 +73,7 @@ public static class ReportWriter
             json.WriteNumber("monitor_runs", report.Counts.MonitorRuns);
             json.WriteNumber("reconciliations", report.Counts.Reconciliations);
             json.WriteNumber("listings_changed", report.Counts.ListingsChanged);
+            json.WriteNumber("listings_kept", report.Counts.ListingsKept);
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -73,6 +73,29 @@ public sealed partial class SimExchange(TimeProvider clock)
         }
     }
 
+    /// <summary>Moves a game's start (a postponement), as Kalshi's listing of it changes.</summary>
+    public void Reschedule(string eventTicker, DateTimeOffset gameStart)
+    {
+        lock (_lock)
+            _events[eventTicker] = _events[eventTicker] with { GameStart = gameStart };
+    }
+
+    /// <summary>
+    /// Moves a market's close (Kalshi extends or shortens trading), applied at the next tick; false for a market
+    /// already closed (it is not reopened) or a close before its opening.
+    /// </summary>
+    public bool MoveClose(string ticker, DateTimeOffset closeTime)
+    {
+        lock (_lock)
+        {
+            var market = Market(ticker);
+            if (market.Status is not (MarketStatus.Initialized or MarketStatus.Active or MarketStatus.Inactive) || closeTime <= market.Spec.OpenTime)
+                return false;
+            market.CloseTime = closeTime;
+            return true;
+        }
+    }
+
     public SimMarket AddMarket(MarketSpec spec)
     {
         lock (_lock)

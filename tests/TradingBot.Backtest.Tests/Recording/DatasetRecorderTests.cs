@@ -141,19 +141,48 @@ public sealed class DatasetRecorderTests : IDisposable
         Assert.Empty(notices);
     }
 
-    /// <summary>Kalshi moved the close time: the replay goes on with the first listing and says so, rather than refusing a week of recordings.</summary>
+    /// <summary>
+    /// The game was postponed a day (Kalshi moved its start and its close): the next day's listing says so, and the
+    /// replay follows from then. A quote after the first start but before the new one is still before the game, so
+    /// the bot buys; replayed as first listed, the market would have been closed.
+    /// </summary>
     [Fact]
-    public async Task A_market_listed_again_differently_is_replayed_as_first_listed_and_said()
+    public async Task A_postponement_in_a_later_days_listing_is_followed_from_then()
     {
-        File.WriteAllText(Path.Combine(_folder, "2026-09-13.jsonl"), Fixture.Market + "\n");
-        File.WriteAllText(Path.Combine(_folder, "2026-09-14.jsonl"), Fixture.Market.Replace("\"close_time\":\"2026-09-13T19:00:00Z\"", "\"close_time\":\"2026-09-13T20:00:00Z\"", StringComparison.Ordinal) + "\n");
+        var listedAt = Fixture.Market.Replace("{\"type\":\"market\",", "{\"type\":\"market\",\"ts\":\"2026-09-11T15:00:00Z\",", StringComparison.Ordinal);
+        var postponed = Fixture.Market.Replace("{\"type\":\"market\",", "{\"type\":\"market\",\"ts\":\"2026-09-12T15:00:00Z\",", StringComparison.Ordinal)
+            .Replace("\"game_start\":\"2026-09-13T16:00:00Z\",\"close_time\":\"2026-09-13T19:00:00Z\"", "\"game_start\":\"2026-09-14T16:00:00Z\",\"close_time\":\"2026-09-14T19:00:00Z\"", StringComparison.Ordinal);
+        Assert.NotEqual(Fixture.Market, postponed.Replace(",\"ts\":\"2026-09-12T15:00:00Z\"", "", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_folder, "2026-09-11.jsonl"), listedAt + "\n");
+        File.WriteAllText(Path.Combine(_folder, "2026-09-12.jsonl"), postponed + "\n");
+        File.WriteAllText(Path.Combine(_folder, "2026-09-13.jsonl"), string.Join("\n", Fixture.Forecast("2026-09-13T17:59:00Z", "0.48"),
+            Fixture.Quote("2026-09-13T18:00:00Z", "0.38", "25.00", "0.40", "10.00"), Fixture.Settlement("2026-09-14T19:30:00Z", "yes")) + "\n");
         var notices = new List<string>();
 
         var report = await BacktestRunner.RunAsync(_folder, Fixture.DefaultOptions(), notice: notices.Add);
 
-        Assert.Equal(1, report.Counts.ListingsChanged);
-        Assert.Contains(Path.Combine(_folder, "2026-09-14.jsonl") + ":1: KXNFLGAME-26SEP13DALNYG-DAL", Assert.Single(notices));
-        Assert.Equal(1, report.Markets);
+        Assert.Equal((1L, 0L), (report.Counts.ListingsChanged, report.Counts.ListingsKept));
+        Assert.Empty(notices);
+        var trade = Assert.Single(report.Trades);
+        Assert.Equal((Contracts.Whole(10), "yes"), (trade.Count, trade.Result));
+    }
+
+    /// <summary>A strike the replay cannot change: the market goes on as first listed, and the run says so with the record.</summary>
+    [Fact]
+    public async Task A_listing_changed_in_what_the_replay_cannot_follow_is_said()
+    {
+        var spread = "{\"type\":\"market\",\"ticker\":\"KXNFLSPREAD-26SEP13DALNYG-DAL3\",\"event_ticker\":\"KXNFLSPREAD-26SEP13DALNYG\",\"series_ticker\":\"KXNFLSPREAD\","
+            + "\"title\":\"Dallas at New York: Spread\",\"game_start\":\"2026-09-13T16:00:00Z\",\"close_time\":\"2026-09-13T19:00:00Z\",\"fee_type\":\"quadratic\",\"fee_multiplier\":\"1\","
+            + "\"strike_type\":\"greater\",\"floor_strike\":\"2.5\"}";
+        File.WriteAllText(Path.Combine(_folder, "2026-09-12.jsonl"), spread.Replace("{\"type\":\"market\",", "{\"type\":\"market\",\"ts\":\"2026-09-12T15:00:00Z\",", StringComparison.Ordinal) + "\n");
+        File.WriteAllText(Path.Combine(_folder, "2026-09-13.jsonl"), spread.Replace("{\"type\":\"market\",", "{\"type\":\"market\",\"ts\":\"2026-09-13T10:00:00Z\",", StringComparison.Ordinal)
+            .Replace("\"2.5\"", "\"3.5\"", StringComparison.Ordinal) + "\n");
+        var notices = new List<string>();
+
+        var report = await BacktestRunner.RunAsync(_folder, Fixture.DefaultOptions(), notice: notices.Add);
+
+        Assert.Equal((1L, 1L), (report.Counts.ListingsChanged, report.Counts.ListingsKept));
+        Assert.Contains(Path.Combine(_folder, "2026-09-13.jsonl") + ":1: KXNFLSPREAD-26SEP13DALNYG-DAL3", Assert.Single(notices));
     }
 
     /// <summary>A source whose clock runs a little ahead stamps a forecast after the pass that used it: capped at the pass, the file stays readable.</summary>
