@@ -28,6 +28,29 @@ public class LifecycleTests
         Assert.Equal("market_inactive", f.Exchange.Submit("alice", Bid(0.40m, 1)).Rejection!.Code);
     }
 
+    /// <summary>Kalshi extends a market's trading (a postponed game): the close moves, and the game's start with it; a closed market stays closed.</summary>
+    [Fact]
+    public void A_moved_close_and_start_apply_at_the_next_tick_and_a_closed_market_is_not_reopened()
+    {
+        var f = new EngineFixture();
+        f.Exchange.AddMarket(new MarketSpec("KXNFLGAME-26SEP13DALNYG-NYG", "KXNFLGAME-26SEP13DALNYG", "New York to win", "New York", "Dallas", Start, Start.AddHours(2)));
+        f.Exchange.Tick();
+
+        Assert.True(f.Exchange.MoveClose("KXNFLGAME-26SEP13DALNYG-NYG", Start.AddHours(26)));
+        f.Exchange.Reschedule("KXNFLGAME-26SEP13DALNYG", Start.AddHours(24));
+        f.Clock.Advance(TimeSpan.FromHours(3));
+        f.Exchange.Tick();
+        Assert.Equal(MarketStatus.Active, f.Exchange.Read(e => e.Markets["KXNFLGAME-26SEP13DALNYG-NYG"].Status));
+        Assert.Equal(Start.AddHours(24), f.Exchange.Read(e => e.Events["KXNFLGAME-26SEP13DALNYG"].GameStart));
+
+        Assert.True(f.Exchange.MoveClose("KXNFLGAME-26SEP13DALNYG-NYG", Start.AddHours(4)));
+        f.Clock.Advance(TimeSpan.FromHours(1));
+        f.Exchange.Tick();
+        Assert.Equal(MarketStatus.Closed, f.Exchange.Read(e => e.Markets["KXNFLGAME-26SEP13DALNYG-NYG"].Status));
+        Assert.False(f.Exchange.MoveClose("KXNFLGAME-26SEP13DALNYG-NYG", Start.AddHours(30)));
+        Assert.False(f.Exchange.MoveClose(Ticker, Start.AddHours(-1)));
+    }
+
     [Fact]
     public void An_expiring_order_is_cancelled_when_its_time_comes()
     {
