@@ -1,6 +1,5 @@
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Markets;
-using TradingBot.Core.Values;
 
 namespace TradingBot.Simulator.Engine;
 
@@ -22,24 +21,8 @@ public sealed partial class SimExchange
                 Close(market, now);
             if (market.Status != MarketStatus.Closed)
                 throw new InvalidOperationException($"market {ticker} is {market.Status}, not closed");
-            var simEvent = _events[market.Spec.EventTicker];
-            foreach (var account in _accounts.Values)
-            {
-                if (!account.Positions.TryGetValue(ticker, out var position) || position.SignedHundredths == 0)
-                    continue;
-                var yes = position.HeldOf(OutcomeSide.Yes);
-                var no = position.HeldOf(OutcomeSide.No);
-                account.Credit(market.ExchangeIndex, position.Cost);
-                account.Settlements.Add(new SimSettlement(ticker, simEvent.Ticker, MarketResult.None, yes, no,
-                    yes.IsZero ? Money.Zero : position.Cost, no.IsZero ? Money.Zero : position.Cost, position.Cost, now, market.ExchangeIndex));
-                position.SignedHundredths = 0;
-                position.Cost = Money.Zero;
-                position.LastUpdated = now;
-            }
-
             market.Result = MarketResult.None;
-            market.Status = MarketStatus.Finalized;
-            market.SettledAt = now;
+            PayHoldersAndFinalize(market, position => position.Cost, now);
         }
     }
 }

@@ -213,28 +213,37 @@ public sealed partial class SimExchange(TimeProvider clock)
             var market = Market(ticker);
             if (market.Status != MarketStatus.Determined)
                 throw new InvalidOperationException($"market {ticker} is {market.Status}, not determined");
-            var now = clock.GetUtcNow();
-            var simEvent = _events[market.Spec.EventTicker];
-            foreach (var account in _accounts.Values)
-            {
-                if (!account.Positions.TryGetValue(ticker, out var position) || position.SignedHundredths == 0)
-                    continue;
-                var yes = position.HeldOf(OutcomeSide.Yes);
-                var no = position.HeldOf(OutcomeSide.No);
-                var won = market.Result == MarketResult.Yes ? yes : no;
-                var revenue = won * Price.One;
-                account.Credit(market.ExchangeIndex, revenue);
-                position.RealizedPnl += revenue - position.Cost;
-                account.Settlements.Add(new SimSettlement(ticker, simEvent.Ticker, market.Result, yes, no,
-                    yes.IsZero ? Money.Zero : position.Cost, no.IsZero ? Money.Zero : position.Cost, revenue, now, market.ExchangeIndex));
-                position.SignedHundredths = 0;
-                position.Cost = Money.Zero;
-                position.LastUpdated = now;
-            }
-
-            market.Status = MarketStatus.Finalized;
-            market.SettledAt = now;
+            var won = market.Result == MarketResult.Yes ? OutcomeSide.Yes : OutcomeSide.No;
+            PayHoldersAndFinalize(market, position => position.HeldOf(won) * Price.One, clock.GetUtcNow());
         }
+    }
+
+    /// <summary>
+    /// Pays every holder what its holding is worth (<paramref name="revenueOf"/>), books it as a settlement under the
+    /// market's result, and finalizes the market: the one path for a settlement and a void (whose revenue is the cost,
+    /// so it realises nothing).
+    /// </summary>
+    private void PayHoldersAndFinalize(SimMarket market, Func<SimPosition, Money> revenueOf, DateTimeOffset now)
+    {
+        var simEvent = _events[market.Spec.EventTicker];
+        foreach (var account in _accounts.Values)
+        {
+            if (!account.Positions.TryGetValue(market.Ticker, out var position) || position.SignedHundredths == 0)
+                continue;
+            var yes = position.HeldOf(OutcomeSide.Yes);
+            var no = position.HeldOf(OutcomeSide.No);
+            var revenue = revenueOf(position);
+            account.Credit(market.ExchangeIndex, revenue);
+            position.RealizedPnl += revenue - position.Cost;
+            account.Settlements.Add(new SimSettlement(market.Ticker, simEvent.Ticker, market.Result, yes, no,
+                yes.IsZero ? Money.Zero : position.Cost, no.IsZero ? Money.Zero : position.Cost, revenue, now, market.ExchangeIndex));
+            position.SignedHundredths = 0;
+            position.Cost = Money.Zero;
+            position.LastUpdated = now;
+        }
+
+        market.Status = MarketStatus.Finalized;
+        market.SettledAt = now;
     }
 
     internal SimMarket Market(string ticker) =>
