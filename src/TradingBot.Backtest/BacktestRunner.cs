@@ -15,10 +15,12 @@ public static class BacktestRunner
     public static async Task<BacktestReport> RunAsync(string dataPath, BacktestOptions options, Action<BacktestProgress>? progress = null,
         Action<string>? notice = null, CancellationToken cancellationToken = default)
     {
+        // The files are listed once: a recorder may add a day to the folder while the replay runs.
+        var files = DatasetReader.FilesOf(dataPath);
         var position = new ReadPosition();
         try
         {
-            var outcome = await new Replay.Replay(dataPath, options, position, progress).RunAsync(DatasetReader.Stream(dataPath, position), cancellationToken).ConfigureAwait(false);
+            var outcome = await new Replay.Replay(files, options, position, progress).RunAsync(DatasetReader.Stream(files, position), cancellationToken).ConfigureAwait(false);
             return Noticed(BacktestReport.From(outcome, options.StartingBalance), notice);
         }
         catch (DatasetOrderException ex)
@@ -27,7 +29,7 @@ public static class BacktestRunner
         }
 
         position = new ReadPosition();
-        var sorted = await new Replay.Replay(dataPath, options, position, progress).RunAsync(DatasetReader.Sorted(dataPath, position), cancellationToken).ConfigureAwait(false);
+        var sorted = await new Replay.Replay(files, options, position, progress).RunAsync(DatasetReader.Sorted(files, position), cancellationToken).ConfigureAwait(false);
         return Noticed(BacktestReport.From(sorted, options.StartingBalance), notice);
     }
 

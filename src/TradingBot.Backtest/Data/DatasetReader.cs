@@ -37,12 +37,14 @@ public static partial class DatasetReader
         return files.Count > 0 ? files : throw new DatasetException($"{path}: the folder holds no .jsonl or .jsonl.gz file");
     }
 
-    public static IEnumerable<DatasetRecord> Stream(string path, ReadPosition? position = null)
+    public static IEnumerable<DatasetRecord> Stream(string path, ReadPosition? position = null) => Stream(FilesOf(path), position);
+
+    /// <summary>The files' records in file order, stopping at the first one out of time order (see the class).</summary>
+    public static IEnumerable<DatasetRecord> Stream(IReadOnlyList<string> files, ReadPosition? position = null)
     {
-        var files = FilesOf(path);
         var last = DateTimeOffset.MinValue;
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var record in InFileOrder(path, position))
+        foreach (var record in InFileOrder(files, position))
         {
             // A market listed again may come late (a recording lists a market again in the day's file where it
             // settles, stamped when it was first seen): the replay knows it already. Every other record keeps time.
@@ -59,13 +61,17 @@ public static partial class DatasetReader
         }
     }
 
-    public static IEnumerable<DatasetRecord> Sorted(string path, ReadPosition? position = null)
+    public static IEnumerable<DatasetRecord> Sorted(string path, ReadPosition? position = null) => Sorted(FilesOf(path), position);
+
+    /// <summary>The files' records in time order, stably, sorted in memory (see the class).</summary>
+    public static IEnumerable<DatasetRecord> Sorted(IReadOnlyList<string> files, ReadPosition? position = null)
     {
         var all = new List<DatasetRecord>();
-        foreach (var record in InFileOrder(path, position))
+        foreach (var record in InFileOrder(files, position))
         {
             if (all.Count == MaxSortedRecords)
             {
+                var path = files.Count == 1 ? files[0] : Path.GetDirectoryName(files[0]);
                 throw new DatasetException($"{path}: its records are not in time order and it holds more than {MaxSortedRecords:N0} of them, "
                     + "too many to sort in memory; sort the file by ts first (markets without ts first)");
             }
@@ -79,9 +85,10 @@ public static partial class DatasetReader
     }
 
     /// <summary>Every record in file order (the files of <see cref="FilesOf"/> one after the other), checked one by one.</summary>
-    public static IEnumerable<DatasetRecord> InFileOrder(string path, ReadPosition? position = null)
+    public static IEnumerable<DatasetRecord> InFileOrder(string path, ReadPosition? position = null) => InFileOrder(FilesOf(path), position);
+
+    private static IEnumerable<DatasetRecord> InFileOrder(IReadOnlyList<string> files, ReadPosition? position)
     {
-        var files = FilesOf(path);
         if (position is not null)
             position.Length = files.Sum(f => File.Exists(f) ? new FileInfo(f).Length : 0);
         return files.Count == 1 ? InOneFile(files[0], position, 0) : InEveryFile(files, position);

@@ -68,9 +68,10 @@ internal sealed class Replay
 
     private readonly IReadOnlyList<string> _files;
 
-    public Replay(string path, BacktestOptions options, ReadPosition position, Action<BacktestProgress>? progress)
+    /// <param name="files">The dataset's files, as the reader reads them (a record's <see cref="DatasetRecord.File"/> indexes them).</param>
+    public Replay(IReadOnlyList<string> files, BacktestOptions options, ReadPosition position, Action<BacktestProgress>? progress)
     {
-        _files = DatasetReader.FilesOf(path);
+        _files = files;
         _options = options;
         _position = position;
         _progress = progress;
