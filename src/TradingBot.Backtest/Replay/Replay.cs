@@ -149,8 +149,8 @@ internal sealed class Replay
     }
 
     /// <summary>
-    /// A market new to the replay: false when it is already listed the same (a recording lists its markets again in
-    /// each day's file, and a folder of days replays as one); listed otherwise, it is refused.
+    /// A market new to the replay: true. False when it is already listed (a recording lists its markets again in each
+    /// day's file, and a folder of days replays as one); a listing that changed is followed where it can be.
     /// </summary>
     private bool Track(in DatasetRecord record)
     {
@@ -256,9 +256,8 @@ internal sealed class Replay
         _scans++;
         _venue.Flush();
         var now = _clock.GetUtcNow();
-        var keep = (await _store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false)).Select(o => o.Order.Ticker)
-            .Concat((await _store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.Ticker)).ToHashSet();
-        var report = await _steps.Scan.ScanAsync(_options.Scanner.Series, keep.Contains, cancellationToken).ConfigureAwait(false);
+        var keep = await ScanStep.HeldOrOrderedAsync(_store, cancellationToken).ConfigureAwait(false);
+        var report = await _steps.Scan.ScanAsync(_options.Scanner.Series, keep, cancellationToken).ConfigureAwait(false);
         // A recording's next pass sets the next scan; otherwise a failed scan is tried again after the paused interval.
         _nextScan = _recordedPasses ? DateTimeOffset.MaxValue : now + _options.Scanner.PausedInterval;
         if (!report.Success)

@@ -1,5 +1,6 @@
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Fees;
+using TradingBot.Core.Persistence;
 using TradingBot.Core.Sports;
 using TradingBot.Core.Values;
 
@@ -27,6 +28,27 @@ public sealed class ScanStep(IExchange exchange, MarketBook book, TimeProvider t
     private readonly Dictionary<string, DateTimeOffset> _missing = new(StringComparer.Ordinal);
 
     public IReadOnlyList<MaintenanceWindow> Maintenance { get; private set; } = [];
+
+    /// <summary>
+    /// Which markets stay in the book once the venue no longer lists them open: those the bot holds or has an order
+    /// open on (the monitor still marks them, from a fresh read). The rest are dropped, so a closed market's frozen
+    /// quote is never marked and the book does not grow without bound.
+    /// </summary>
+    public static async Task<Func<MarketTicker, bool>> HeldOrOrderedAsync(IBotStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var positions = await store.Ledger.PositionsAsync(cancellationToken).ConfigureAwait(false);
+            var open = await store.Outbox.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var keep = positions.Select(p => p.Ticker).Concat(open.Select(o => o.Order.Ticker)).ToHashSet();
+            return keep.Contains;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Without the store nothing can be known held: keep everything this once rather than lose a holding's market.
+            return _ => true;
+        }
+    }
 
     public async Task<ExchangeResult<ScanReport>> ScanAsync(IReadOnlyList<string> seriesTickers, Func<MarketTicker, bool> keep, CancellationToken cancellationToken)
     {

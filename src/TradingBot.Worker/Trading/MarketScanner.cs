@@ -37,7 +37,7 @@ internal sealed partial class MarketScanner(
             var started = metrics.Start();
             try
             {
-                var report = await scan.ScanAsync(options.Value.Series, await HeldOrOrderedAsync(store, stoppingToken), stoppingToken);
+                var report = await scan.ScanAsync(options.Value.Series, await ScanStep.HeldOrOrderedAsync(store, stoppingToken), stoppingToken);
                 metrics.Scanned(report.Success, started);
                 if (report.Success)
                 {
@@ -68,27 +68,6 @@ internal sealed partial class MarketScanner(
 
             liveness.Beat(nameof(MarketScanner), delay);
             await Task.Delay(delay, time, stoppingToken);
-        }
-    }
-
-    /// <summary>
-    /// Which markets stay in the book once the venue no longer lists them open: those the bot holds or has an order
-    /// open on (the monitor still marks them, from a fresh read). The rest are dropped, so a closed market's frozen
-    /// quote is never marked and the book does not grow without bound.
-    /// </summary>
-    internal static async Task<Func<TradingBot.Core.Values.MarketTicker, bool>> HeldOrOrderedAsync(TradingBot.Core.Persistence.IBotStore store, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var positions = await store.Ledger.PositionsAsync(cancellationToken);
-            var open = await store.Outbox.OpenAsync(cancellationToken);
-            var keep = positions.Select(p => p.Ticker).Concat(open.Select(o => o.Order.Ticker)).ToHashSet();
-            return keep.Contains;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Without the store nothing can be known held: keep everything this once rather than lose a holding's market.
-            return _ => true;
         }
     }
 

@@ -52,7 +52,7 @@ public sealed class ClosedMarketMarkTests
         var tie = MarketTicker.Parse("KXNFLGAME-26SEP13DALNYG-TIE");
         var book = new MarketBook();
         var scan = new ScanStep(desk.Venue, book, desk.Time);
-        Assert.True((await scan.ScanAsync(["KXNFLGAME"], await MarketScanner.HeldOrOrderedAsync(desk.Store, default), default)).Success);
+        Assert.True((await scan.ScanAsync(["KXNFLGAME"], await ScanStep.HeldOrOrderedAsync(desk.Store, default), default)).Success);
         Assert.Equal(3, book.Listed.Count);
 
         // DAL is held, an entry of the bot's is open on TIE, nothing on NYG; then all three leave the open list.
@@ -63,7 +63,7 @@ public sealed class ClosedMarketMarkTests
         desk.Exchange.Determine(OneMarketDesk.Ticker, MarketResult.No);
         desk.Exchange.Determine(nyg.Value, MarketResult.Yes);
         desk.Exchange.SetMarketActive(tie.Value, false);
-        Assert.True((await scan.ScanAsync(["KXNFLGAME"], await MarketScanner.HeldOrOrderedAsync(desk.Store, default), default)).Success);
+        Assert.True((await scan.ScanAsync(["KXNFLGAME"], await ScanStep.HeldOrOrderedAsync(desk.Store, default), default)).Success);
 
         Assert.Equal([Ticker.Value, tie.Value], book.All.Select(v => v.Ticker.Value).Order(StringComparer.Ordinal));
         Assert.False(book.IsListed(Ticker));
@@ -75,7 +75,7 @@ public sealed class ClosedMarketMarkTests
             Money.FromDollars(5m), Money.Zero, Money.Zero, Money.Zero, now), default);
         var open = Assert.Single(await desk.Store.Outbox.OpenAsync(default));
         await desk.Store.Outbox.UpdateAsync(open.ClientOrderId, new OutboxUpdate(OutboxStatus.Canceled, null, Contracts.Zero, Contracts.Zero, "test", now), default);
-        Assert.True((await scan.ScanAsync(["KXNFLGAME"], await MarketScanner.HeldOrOrderedAsync(desk.Store, default), default)).Success);
+        Assert.True((await scan.ScanAsync(["KXNFLGAME"], await ScanStep.HeldOrOrderedAsync(desk.Store, default), default)).Success);
         Assert.Equal(0, book.Count);
     }
 }

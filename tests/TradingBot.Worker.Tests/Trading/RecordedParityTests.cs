@@ -144,7 +144,7 @@ internal static class PaperSession
 
             if (nextScan == now)
             {
-                var report = await scan.ScanAsync(scanner.Series, await MarketScanner.HeldOrOrderedAsync(store, default), default);
+                var report = await scan.ScanAsync(scanner.Series, await ScanStep.HeldOrOrderedAsync(store, default), default);
                 Assert.True(report.Success, report.Success ? "" : report.Error.ToString());
                 var evaluated = await evaluation.RunAsync(book.Listed, default);
                 recording.Observe(evaluated);
